@@ -1,0 +1,231 @@
+//! The `Store` trait: everything Vigil keeps, behind one interface that names no database.
+//!
+//! SQLite (`vigil-store-sqlite`) is the embedded default; a PostgreSQL backend implements the same
+//! trait later and must pass the same conformance suite ([`store_conformance_suite!`], behind the
+//! `test-suite` feature). The trait exposes only domain types and the plain query types below, so a
+//! caller can never reach a backend's own types.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use vigil_domain::{Document, DocumentId, Extraction, MediaType, Reliability, Source};
+
+#[cfg(feature = "test-suite")]
+pub mod conformance;
+
+/// Errors a store returns. Callers match on the kind; the message says what went wrong.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// Nothing matched the id or prefix.
+    #[error("no document matches {0:?}")]
+    NotFound(String),
+    /// A prefix matched more than one document.
+    #[error("{prefix:?} matches {count} documents; give more of the id")]
+    Ambiguous {
+        /// The prefix asked for.
+        prefix: String,
+        /// How many matched.
+        count: usize,
+    },
+    /// The query could not be understood (a full-text query with a syntax error, say).
+    #[error("invalid query: {0}")]
+    InvalidQuery(String),
+    /// The store was written by a newer Vigil.
+    #[error("store schema version {found} is newer than this vigil supports ({supported})")]
+    SchemaTooNew {
+        /// Version found in the store.
+        found: i64,
+        /// Highest version this build knows.
+        supported: i64,
+    },
+    /// A failure of the backend (I/O, corruption, constraint).
+    #[error("{0}")]
+    Backend(String),
+}
+
+/// Result alias for store calls.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// The near-duplicate fingerprint of a document: its MinHash signature and the LSH band keys
+/// derived from it. The store keeps both; it does not interpret them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fingerprint {
+    /// MinHash signature.
+    pub minhash: Vec<u32>,
+    /// One key per LSH band; two documents sharing any key are near-duplicate candidates.
+    pub bands: Vec<u64>,
+}
+
+/// Which extractor produced an extraction (provenance).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExtractorInfo {
+    /// Extractor name.
+    pub name: String,
+    /// Extractor version.
+    pub version: String,
+}
+
+/// One document to store, with what was derived from it.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// The document (`duplicate_of` set for near-copies).
+    pub document: Document,
+    /// Its near-duplicate fingerprint.
+    pub fingerprint: Fingerprint,
+    /// Its extraction, when it was read.
+    pub extraction: Option<(Extraction, ExtractorInfo)>,
+}
+
+/// What storing one record did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PutOutcome {
+    /// A new document was stored.
+    Inserted,
+    /// A document with this id was already stored; only its new origin (if any) was recorded.
+    AlreadyStored,
+}
+
+/// A line of a document listing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentSummary {
+    /// Id.
+    pub id: DocumentId,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publisher.
+    pub source: Option<String>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// Language code.
+    pub language: Option<String>,
+    /// Input kind.
+    pub media_type: MediaType,
+    /// Where it was first read from.
+    pub origin: String,
+    /// Length of the cleaned text in bytes.
+    pub text_bytes: usize,
+    /// The document it copies, for near-duplicates.
+    pub duplicate_of: Option<DocumentId>,
+    /// When it was stored.
+    pub ingested_at: DateTime<Utc>,
+}
+
+/// Filters for [`Store::documents`].
+#[derive(Debug, Clone, Default)]
+pub struct DocumentQuery {
+    /// Only this publisher.
+    pub source: Option<String>,
+    /// Published on or after.
+    pub from: Option<NaiveDate>,
+    /// Published on or before.
+    pub to: Option<NaiveDate>,
+    /// Leave out near-duplicates.
+    pub originals_only: bool,
+    /// At most this many (newest published first); `None` for all.
+    pub limit: Option<usize>,
+    /// Skip this many.
+    pub offset: usize,
+}
+
+/// One full-text search hit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// Document id.
+    pub id: DocumentId,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publisher.
+    pub source: Option<String>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
+    /// Relevance: higher is better (the negated BM25 score for SQLite).
+    pub score: f64,
+    /// A passage around the matches, the matched terms wrapped in `[` and `]`.
+    pub snippet: String,
+}
+
+/// Counts of what a store holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoreStats {
+    /// Documents stored.
+    pub documents: u64,
+    /// Of which near-duplicates.
+    pub near_duplicates: u64,
+    /// Documents with a stored extraction.
+    pub extractions: u64,
+    /// Sources known.
+    pub sources: u64,
+}
+
+/// A stored extraction with its provenance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredExtraction {
+    /// The extraction.
+    pub extraction: Extraction,
+    /// Who made it.
+    pub extractor: ExtractorInfo,
+    /// When.
+    pub extracted_at: DateTime<Utc>,
+}
+
+/// Everything Vigil keeps.
+///
+/// Implementations must make [`Store::put_records`] atomic (all of a batch or none of it) and
+/// idempotent (putting the same records again changes nothing but origins).
+pub trait Store {
+    /// Stores a batch of records in one transaction; one outcome per record, in order.
+    ///
+    /// A record whose document id is stored already is not stored again: its origin is added to the
+    /// document's origins, so a second file carrying the same text is remembered, not lost.
+    fn put_records(&mut self, records: &[Record]) -> StoreResult<Vec<PutOutcome>>;
+
+    /// Whether a document with this id is stored.
+    fn contains(&self, id: &DocumentId) -> StoreResult<bool>;
+
+    /// A stored document, raw bytes included.
+    fn document(&self, id: &DocumentId) -> StoreResult<Option<Document>>;
+
+    /// Every origin a document was read from, first first.
+    fn origins(&self, id: &DocumentId) -> StoreResult<Vec<String>>;
+
+    /// The one stored id that starts with `prefix` (at least 4 hex digits).
+    fn resolve_id(&self, prefix: &str) -> StoreResult<DocumentId>;
+
+    /// Documents, newest published first (undated last), then by id.
+    fn documents(&self, query: &DocumentQuery) -> StoreResult<Vec<DocumentSummary>>;
+
+    /// Full-text search over titles and cleaned text, best first, at most `limit` hits.
+    ///
+    /// `query` is plain words (all must occur) or a quoted phrase; backends must not fail on
+    /// punctuation in it.
+    fn search(&self, query: &str, limit: usize) -> StoreResult<Vec<SearchHit>>;
+
+    /// Stored documents sharing at least one band key with `bands`, with their MinHash
+    /// signatures, at most `limit` of them. Near-duplicates are not returned (only originals).
+    fn near_duplicate_candidates(
+        &self,
+        bands: &[u64],
+        limit: usize,
+    ) -> StoreResult<Vec<(DocumentId, Vec<u32>)>>;
+
+    /// The stored extraction of a document.
+    fn extraction(&self, id: &DocumentId) -> StoreResult<Option<StoredExtraction>>;
+
+    /// Stores (or replaces) the extraction of a stored document.
+    fn put_extraction(
+        &mut self,
+        id: &DocumentId,
+        extraction: &Extraction,
+        extractor: &ExtractorInfo,
+    ) -> StoreResult<()>;
+
+    /// A source by name.
+    fn source(&self, name: &str) -> StoreResult<Option<Source>>;
+
+    /// Sets a source's reliability grade (creating the source if needed).
+    fn set_source_reliability(&mut self, name: &str, reliability: Reliability) -> StoreResult<()>;
+
+    /// Counts of what is stored.
+    fn stats(&self) -> StoreResult<StoreStats>;
+}
