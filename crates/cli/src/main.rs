@@ -1,1 +1,71 @@
-fn main() {}
+//! The `vigil` command: one subcommand per file under `commands/`, glue only.
+//!
+//! Exit codes: 0 when everything went well, 1 when some inputs failed (the rest was done),
+//! 2 for usage errors (clap's own code), and 1 for any other error.
+
+mod commands;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Vigil reads reporting on terrorism and political violence and turns it into a sourced,
+/// graded, queryable picture.
+#[derive(Debug, Parser)]
+#[command(name = "vigil", version, about, max_term_width = 100)]
+struct Cli {
+    /// The store: a SQLite file, created when missing.
+    #[arg(long, global = true, env = "VIGIL_DB", default_value = "vigil.db")]
+    db: PathBuf,
+    /// Print no progress and no summary, only results and errors.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    /// Print results as JSON (one document per command) instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create the store (a no-op if it exists).
+    Init,
+    /// Read documents from files, folders, URLs or standard input (`-`) into the store.
+    Ingest(commands::ingest::Args),
+    /// List stored documents.
+    Docs(commands::docs::Args),
+    /// Show one document: metadata and cleaned text.
+    Show(commands::show::Args),
+    /// Full-text search over stored documents, best first, with snippets.
+    Search(commands::search::Args),
+}
+
+/// Options every command sees.
+#[derive(Debug, Clone)]
+pub(crate) struct Global {
+    pub(crate) db: PathBuf,
+    pub(crate) quiet: bool,
+    pub(crate) json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let global = Global { db: cli.db, quiet: cli.quiet, json: cli.json };
+    let result = match cli.command {
+        Command::Init => commands::init::run(&global),
+        Command::Ingest(args) => commands::ingest::run(&global, args),
+        Command::Docs(args) => commands::docs::run(&global, args),
+        Command::Show(args) => commands::show::run(&global, args),
+        Command::Search(args) => commands::search::run(&global, args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("vigil: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -94,11 +94,12 @@ impl Batcher {
         for (record, outcome) in records.iter().zip(outcomes) {
             match outcome {
                 PutOutcome::AlreadyStored => report.duplicate += 1,
+                PutOutcome::Inserted if record.document.duplicate_of.is_some() => {
+                    report.near_duplicate += 1;
+                }
                 PutOutcome::Inserted => {
                     report.new += 1;
-                    if record.document.duplicate_of.is_some() {
-                        report.near_duplicate += 1;
-                    } else if !record.document.is_extractable() {
+                    if !record.document.is_extractable() {
                         report.not_english += 1;
                     }
                     if let Some((extraction, _)) = &record.extraction {

@@ -56,11 +56,12 @@ impl From<&IngestError> for Failure {
 pub struct IngestReport {
     /// Inputs (files, URLs, stdin) read.
     pub inputs: u64,
-    /// Documents stored for the first time (near-duplicates included: they are kept, linked).
+    /// New original documents stored.
     pub new: u64,
     /// Documents whose exact text was stored already.
     pub duplicate: u64,
-    /// Documents stored as near-copies of an earlier one.
+    /// Documents stored as near-copies of an earlier one: kept and linked to it, not counted as
+    /// new reports.
     pub near_duplicate: u64,
     /// Stored documents left unread by the extractor because they are not in English.
     pub not_english: u64,
@@ -132,7 +133,7 @@ pub fn ingest(
             if batcher.push(document) {
                 batcher.flush(store, extractor, &mut report)?;
                 progress(ProgressEvent::Stored {
-                    documents: report.new + report.duplicate,
+                    documents: report.new + report.near_duplicate + report.duplicate,
                     failures: report.failed.len() as u64,
                 });
             }
@@ -140,7 +141,7 @@ pub fn ingest(
     }
     batcher.flush(store, extractor, &mut report)?;
     progress(ProgressEvent::Stored {
-        documents: report.new + report.duplicate,
+        documents: report.new + report.near_duplicate + report.duplicate,
         failures: report.failed.len() as u64,
     });
     Ok(report)

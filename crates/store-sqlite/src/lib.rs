@@ -1,1 +1,145 @@
-//! placeholder
+//! Vigil's embedded store: [`SqliteStore`], the [`Store`] trait on one SQLite file.
+//!
+//! SQLite is bundled (no system library needed) and the file is the whole store: documents with
+//! their raw bytes, origins, MinHash signatures and LSH bands, extractions, sources, and an FTS5
+//! index for [`Store::search`]. The modules split the work by responsibility:
+//!
+//! - `migrate`: the versioned schema (`migrations/*.sql`), tracked with
+//!   `PRAGMA user_version`;
+//! - `queries`: every SQL statement, one `queries/*.sql` file each;
+//! - `rows`: the mapping between SQL values and domain types;
+//! - `write`, `read`, `search`: the trait's methods, grouped by what they touch;
+//! - `error`: rusqlite errors turned into [`StoreError`](vigil_store::StoreError) with context.
+//!
+//! ```
+//! use vigil_store::Store;
+//! use vigil_store_sqlite::SqliteStore;
+//!
+//! let store = SqliteStore::open_in_memory()?;
+//! assert_eq!(store.stats()?.documents, 0);
+//! # Ok::<(), vigil_store::StoreError>(())
+//! ```
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::Connection;
+use vigil_domain::{Document, DocumentId, Extraction, Reliability, Source};
+use vigil_store::{
+    DocumentQuery, DocumentSummary, ExtractorInfo, PutOutcome, Record, SearchHit, Store,
+    StoreResult, StoreStats, StoredExtraction,
+};
+
+mod error;
+mod migrate;
+mod queries;
+mod read;
+mod rows;
+mod search;
+mod write;
+
+use error::Context;
+pub use migrate::SCHEMA_VERSION;
+
+/// How long a connection waits for another writer (another process on the same file) before
+/// giving up with "database is locked".
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How many prepared statements each connection keeps; more than the number of queries, so the
+/// hot insert statements are never evicted.
+const STATEMENT_CACHE_CAPACITY: usize = 64;
+
+/// A [`Store`] on one SQLite database (a file, or memory for tests).
+#[derive(Debug)]
+pub struct SqliteStore {
+    connection: Connection,
+}
+
+impl SqliteStore {
+    /// Opens the store at `path`, creating the file if needed and bringing its schema up to date.
+    ///
+    /// Fails with [`StoreError::SchemaTooNew`](vigil_store::StoreError::SchemaTooNew) when a newer Vigil wrote the file.
+    pub fn open(path: &Path) -> StoreResult<SqliteStore> {
+        let connection = Connection::open(path)
+            .with_context(|| format!("cannot open store {}", path.display()))?;
+        SqliteStore::setup(connection)
+    }
+
+    /// A fresh store in memory, gone when dropped.
+    pub fn open_in_memory() -> StoreResult<SqliteStore> {
+        let connection = Connection::open_in_memory().context("cannot open in-memory store")?;
+        SqliteStore::setup(connection)
+    }
+
+    fn setup(mut connection: Connection) -> StoreResult<SqliteStore> {
+        // Set before anything else so migrations also wait for a concurrent writer.
+        connection.busy_timeout(BUSY_TIMEOUT).context("cannot set busy timeout")?;
+        connection.set_prepared_statement_cache_capacity(STATEMENT_CACHE_CAPACITY);
+        connection.execute_batch(queries::CONNECTION_SETUP).context("cannot configure store")?;
+        migrate::migrate(&mut connection)?;
+        Ok(SqliteStore { connection })
+    }
+}
+
+impl Store for SqliteStore {
+    fn put_records(&mut self, records: &[Record]) -> StoreResult<Vec<PutOutcome>> {
+        write::put_records(&mut self.connection, records)
+    }
+
+    fn contains(&self, id: &DocumentId) -> StoreResult<bool> {
+        read::contains(&self.connection, id)
+    }
+
+    fn document(&self, id: &DocumentId) -> StoreResult<Option<Document>> {
+        read::document(&self.connection, id)
+    }
+
+    fn origins(&self, id: &DocumentId) -> StoreResult<Vec<String>> {
+        read::origins(&self.connection, id)
+    }
+
+    fn resolve_id(&self, prefix: &str) -> StoreResult<DocumentId> {
+        read::resolve_id(&self.connection, prefix)
+    }
+
+    fn documents(&self, query: &DocumentQuery) -> StoreResult<Vec<DocumentSummary>> {
+        read::documents(&self.connection, query)
+    }
+
+    fn search(&self, query: &str, limit: usize) -> StoreResult<Vec<SearchHit>> {
+        search::search(&self.connection, query, limit)
+    }
+
+    fn near_duplicate_candidates(
+        &self,
+        bands: &[u64],
+        limit: usize,
+    ) -> StoreResult<Vec<(DocumentId, Vec<u32>)>> {
+        read::near_duplicate_candidates(&self.connection, bands, limit)
+    }
+
+    fn extraction(&self, id: &DocumentId) -> StoreResult<Option<StoredExtraction>> {
+        read::extraction(&self.connection, id)
+    }
+
+    fn put_extraction(
+        &mut self,
+        id: &DocumentId,
+        extraction: &Extraction,
+        extractor: &ExtractorInfo,
+    ) -> StoreResult<()> {
+        write::put_extraction(&self.connection, id, extraction, extractor)
+    }
+
+    fn source(&self, name: &str) -> StoreResult<Option<Source>> {
+        read::source(&self.connection, name)
+    }
+
+    fn set_source_reliability(&mut self, name: &str, reliability: Reliability) -> StoreResult<()> {
+        write::set_source_reliability(&self.connection, name, reliability)
+    }
+
+    fn stats(&self) -> StoreResult<StoreStats> {
+        read::stats(&self.connection)
+    }
+}

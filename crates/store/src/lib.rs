@@ -178,6 +178,9 @@ pub trait Store {
     ///
     /// A record whose document id is stored already is not stored again: its origin is added to the
     /// document's origins, so a second file carrying the same text is remembered, not lost.
+    ///
+    /// A near-duplicate's `duplicate_of` must name a document that is stored already or comes in
+    /// the same batch; otherwise the whole batch fails and nothing of it is stored.
     fn put_records(&mut self, records: &[Record]) -> StoreResult<Vec<PutOutcome>>;
 
     /// Whether a document with this id is stored.

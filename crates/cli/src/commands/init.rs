@@ -1,0 +1,18 @@
+//! `vigil init`: create the store.
+
+use std::process::ExitCode;
+
+use vigil_store::Store;
+
+use crate::Global;
+
+pub(crate) fn run(global: &Global) -> anyhow::Result<ExitCode> {
+    let store = super::open_store(global)?;
+    let stats = store.stats()?;
+    if global.json {
+        crate::output::print_json(&serde_json::json!({"db": global.db, "stats": stats}))?;
+    } else if !global.quiet {
+        println!("store ready at {} ({} documents)", global.db.display(), stats.documents);
+    }
+    Ok(ExitCode::SUCCESS)
+}

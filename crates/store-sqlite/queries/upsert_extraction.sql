@@ -1,0 +1,9 @@
+-- Inserts nothing when the document is not stored, so the caller can tell NotFound apart.
+-- (The WHERE clause also keeps SQLite's parser from reading ON CONFLICT as a join constraint.)
+INSERT INTO extractions (document_id, extraction, extractor_name, extractor_version, extracted_at)
+SELECT id, ?2, ?3, ?4, ?5 FROM documents WHERE id = ?1
+ON CONFLICT (document_id) DO UPDATE SET
+    extraction = excluded.extraction,
+    extractor_name = excluded.extractor_name,
+    extractor_version = excluded.extractor_version,
+    extracted_at = excluded.extracted_at
