@@ -5,6 +5,11 @@
 //! issue; until then [`NullExtractor`] stands in and finds nothing, so the pipeline, the store and
 //! the CLI can be built and tested end to end around the real interface.
 
+pub mod counts;
+pub mod dates;
+pub mod kb;
+pub mod text;
+
 use vigil_domain::{Document, DocumentRef, Extraction};
 
 /// Something that reads a document.

@@ -1,0 +1,1 @@
+//! Counts of people with their qualifiers ("some 140", "at least 133", "dozens").

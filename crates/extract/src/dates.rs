@@ -1,0 +1,1 @@
+//! Date mentions found in running text and resolved against the publication date.

@@ -1,0 +1,1 @@
+//! The text base: sentences and tokens with byte offsets.
