@@ -1,0 +1,191 @@
+//! One pass over a document: sentences, words, and every actor, place, date and count mention.
+//!
+//! The incident and claim rules read this instead of the raw text, so each kind of mention is
+//! found once per document, with byte offsets into the cleaned text.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use vigil_domain::ActorKind;
+
+use super::places::{PlaceFinder, PlaceHit};
+use crate::counts::{CountMention, find_counts};
+use crate::dates::{DateMention, find_dates};
+use crate::kb::{Kb, MatchOptions};
+use crate::text::{Sentence, TokenKind, is_all_caps, sentences, tokens};
+
+/// A word with its offsets and lower-case form.
+#[derive(Debug, Clone)]
+pub(crate) struct Word {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) lower: String,
+}
+
+/// An actor named in the text, resolved to the knowledge base.
+#[derive(Debug, Clone)]
+pub(crate) struct ActorHit {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) name: String,
+    pub(crate) kind: ActorKind,
+    pub(crate) country: Option<String>,
+    pub(crate) parent: Option<String>,
+    pub(crate) alias: String,
+    /// A capital or seat of government standing for its state ("Moscow", "the Kremlin").
+    pub(crate) metonym: bool,
+}
+
+/// Everything the rules need to know about one document.
+#[derive(Debug)]
+pub(crate) struct Analysis<'t> {
+    pub(crate) text: &'t str,
+    pub(crate) published: Option<NaiveDate>,
+    pub(crate) sentences: Vec<Sentence>,
+    /// Paragraph index of each sentence.
+    pub(crate) paragraph_of: Vec<usize>,
+    pub(crate) words: Vec<Word>,
+    /// Word index range of each sentence.
+    pub(crate) sentence_words: Vec<Range<usize>>,
+    pub(crate) actors: Vec<ActorHit>,
+    pub(crate) places: Vec<PlaceHit>,
+    pub(crate) dates: Vec<DateMention>,
+    pub(crate) counts: Vec<CountMention>,
+    pub(crate) demonyms: Vec<(usize, usize, String)>,
+}
+
+impl<'t> Analysis<'t> {
+    /// Reads the document once.
+    pub(crate) fn new(
+        text: &'t str,
+        published: Option<NaiveDate>,
+        kb: &Kb,
+        places: &PlaceFinder,
+    ) -> Analysis<'t> {
+        let caps = is_all_caps(text);
+        let sentences = sentences(text);
+        let mut paragraph_of = Vec::with_capacity(sentences.len());
+        let mut paragraph = 0;
+        let mut previous_end = 0;
+        for sentence in &sentences {
+            if text.get(previous_end..sentence.start).is_some_and(|gap| gap.contains("\n\n")) {
+                paragraph += 1;
+            }
+            paragraph_of.push(paragraph);
+            previous_end = sentence.end;
+        }
+        let mut words = Vec::new();
+        let mut sentence_words = Vec::with_capacity(sentences.len());
+        for sentence in &sentences {
+            let first = words.len();
+            for token in tokens(text, sentence.start..sentence.end) {
+                if token.kind == TokenKind::Punct {
+                    continue;
+                }
+                let raw = &text[token.start..token.end];
+                let lower = raw.replace('’', "'").to_lowercase();
+                // Possessives are read as their noun: "Russia's" counts as "russia".
+                let lower = lower.strip_suffix("'s").map(str::to_string).unwrap_or(lower);
+                words.push(Word { start: token.start, end: token.end, lower });
+            }
+            sentence_words.push(first..words.len());
+        }
+        let actors = kb
+            .find_actors(text, MatchOptions { text_is_all_caps: caps })
+            .into_iter()
+            .filter_map(|found| {
+                let entry = kb.entries().get(found.entry)?;
+                Some(ActorHit {
+                    start: found.start,
+                    end: found.end,
+                    name: entry.name.clone(),
+                    kind: entry.kind,
+                    country: entry.country.clone(),
+                    parent: entry.parent.clone(),
+                    alias: found.alias,
+                    metonym: found.metonym,
+                })
+            })
+            .collect::<Vec<_>>();
+        let demonyms = kb.find_demonyms(text);
+        let context = context_countries(&actors, &demonyms);
+        let places = places.find(text, caps, &context, &actors);
+        let dates = find_dates(text, published);
+        let counts = find_counts(text);
+        Analysis {
+            text,
+            published,
+            sentences,
+            paragraph_of,
+            words,
+            sentence_words,
+            actors,
+            places,
+            dates,
+            counts,
+            demonyms,
+        }
+    }
+
+    /// The words of sentence `index`.
+    pub(crate) fn words_of(&self, index: usize) -> &[Word] {
+        self.sentence_words.get(index).and_then(|range| self.words.get(range.clone())).unwrap_or(&[])
+    }
+
+    /// The index of the sentence containing byte `offset`.
+    pub(crate) fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let index = self.sentences.partition_point(|sentence| sentence.end <= offset);
+        (index < self.sentences.len() && self.sentences[index].start <= offset).then_some(index)
+    }
+
+    /// Text of a byte range (empty when out of range).
+    pub(crate) fn slice(&self, start: usize, end: usize) -> &'t str {
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// Mentions of a kind inside a byte range.
+    pub(crate) fn actors_in(&self, range: Range<usize>) -> impl Iterator<Item = &ActorHit> {
+        self.actors.iter().filter(move |hit| hit.start >= range.start && hit.end <= range.end)
+    }
+
+    /// Places inside a byte range.
+    pub(crate) fn places_in(&self, range: Range<usize>) -> impl Iterator<Item = &PlaceHit> {
+        self.places.iter().filter(move |hit| hit.start >= range.start && hit.end <= range.end)
+    }
+
+    /// Dates inside a byte range.
+    pub(crate) fn dates_in(&self, range: Range<usize>) -> impl Iterator<Item = &DateMention> {
+        self.dates.iter().filter(move |hit| hit.start >= range.start && hit.end <= range.end)
+    }
+
+    /// Counts inside a byte range.
+    pub(crate) fn counts_in(&self, range: Range<usize>) -> impl Iterator<Item = &CountMention> {
+        self.counts.iter().filter(move |hit| hit.start >= range.start && hit.end <= range.end)
+    }
+
+    /// Demonym country codes inside a byte range.
+    pub(crate) fn demonyms_in(&self, range: Range<usize>) -> impl Iterator<Item = &str> {
+        self.demonyms
+            .iter()
+            .filter(move |(start, end, _)| *start >= range.start && *end <= range.end)
+            .map(|(_, _, code)| code.as_str())
+    }
+}
+
+/// Countries the document is about, most mentioned first: states, their agencies and demonyms.
+fn context_countries(actors: &[ActorHit], demonyms: &[(usize, usize, String)]) -> Vec<String> {
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    let mentions = actors
+        .iter()
+        .filter(|hit| matches!(hit.kind, ActorKind::State | ActorKind::StateAgency))
+        .filter_map(|hit| hit.country.as_deref().map(|code| (hit.start, code)))
+        .chain(demonyms.iter().map(|(start, _, code)| (*start, code.as_str())));
+    for (start, code) in mentions {
+        match counts.iter_mut().find(|(known, _, _)| known == code) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((code.to_string(), 1, start)),
+        }
+    }
+    counts.sort_by(|left, right| right.1.cmp(&left.1).then(left.2.cmp(&right.2)));
+    counts.into_iter().map(|(code, _, _)| code).collect()
+}

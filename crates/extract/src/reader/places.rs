@@ -1,0 +1,142 @@
+//! Place mentions: gazetteer names found in the text and resolved with the document's context.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use vigil_domain::{Location, LocationPrecision};
+use vigil_gazetteer::{Context, Gazetteer, PlaceKind};
+
+use super::analysis::ActorHit;
+
+/// A place named in the text.
+#[derive(Debug, Clone)]
+pub(crate) struct PlaceHit {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) location: Location,
+    /// The word before the name, lower case ("in", "near", "of").
+    pub(crate) before: String,
+}
+
+impl PlaceHit {
+    /// Whether the name is only a bearing ("southwest of Moscow", "near the border").
+    pub(crate) fn is_relative(&self) -> bool {
+        false
+    }
+}
+
+/// Finds gazetteer names in text. Built once per gazetteer: the automaton is the costly part.
+pub(crate) struct PlaceFinder {
+    gazetteer: &'static Gazetteer,
+    automaton: Option<AhoCorasick>,
+    names: Vec<String>,
+}
+
+impl std::fmt::Debug for PlaceFinder {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.debug_struct("PlaceFinder").field("names", &self.names.len()).finish()
+    }
+}
+
+/// Words that are place names somewhere but mostly mean something else in news text.
+const NOT_PLACES: &[&str] = &[
+    "of", "the", "and", "police", "march", "may", "june", "july", "union", "victoria", "mobile",
+    "reading", "nice", "split", "bar", "hall", "city", "state", "central", "north", "south",
+    "east", "west", "president", "general", "western", "eastern", "islamic", "media", "mission",
+    "regardless", "rather", "indeed", "moreover", "however", "examples", "videos", "parents",
+    "soldiers", "university", "home", "independence", "liberty", "concord", "friendship",
+    "progress", "hope", "victory", "freedom", "paradise", "justice", "republic", "district",
+];
+
+impl PlaceFinder {
+    /// A finder over a gazetteer's names.
+    pub(crate) fn new(gazetteer: &'static Gazetteer) -> PlaceFinder {
+        let mut names: Vec<String> = gazetteer
+            .names()
+            .filter(|name| name.chars().count() >= 3 && name.chars().any(char::is_alphabetic))
+            .filter(|name| !NOT_PLACES.contains(&name.to_lowercase().as_str()))
+            .map(str::to_string)
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&names)
+            .ok();
+        PlaceFinder { gazetteer, automaton, names }
+    }
+
+    /// Place mentions in `text`, resolved with the countries the text is about.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        all_caps: bool,
+        context_countries: &[String],
+        actors: &[ActorHit],
+    ) -> Vec<PlaceHit> {
+        let Some(automaton) = &self.automaton else { return Vec::new() };
+        let context = Context { countries: context_countries.to_vec(), admin1: Vec::new() };
+        let mut hits = Vec::new();
+        for found in automaton.find_iter(text) {
+            let (start, end) = (found.start(), found.end());
+            if !is_word_boundary(text, start, end) {
+                continue;
+            }
+            let written = &text[start..end];
+            // In ordinary text, places are proper nouns; in all-caps wire copy case says nothing.
+            if !all_caps && !written.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            // A name inside an organisation's name ("Islamic State") is not a place.
+            if actors.iter().any(|actor| {
+                !actor.metonym
+                    && actor.start <= start
+                    && end <= actor.end
+                    && (actor.end - actor.start) > (end - start)
+            }) {
+                continue;
+            }
+            let Some(resolved) = self.gazetteer.resolve(written, &context) else { continue };
+            let place = resolved.place;
+            let precision = match place.kind {
+                PlaceKind::Country => LocationPrecision::Country,
+                PlaceKind::Admin1 => LocationPrecision::Admin1,
+                PlaceKind::City => LocationPrecision::City,
+            };
+            hits.push(PlaceHit {
+                start,
+                end,
+                location: Location {
+                    name: place.name.clone(),
+                    admin1: place.admin1.clone(),
+                    country: Some(place.country.clone()),
+                    lat: Some(place.lat),
+                    lon: Some(place.lon),
+                    precision,
+                },
+                before: word_before(text, start),
+            });
+        }
+        hits
+    }
+}
+
+/// Whether `start..end` is a whole word (or words) of `text`.
+pub(crate) fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(|character| character.is_alphanumeric() || character == '-')
+        && !after.is_some_and(|character| character.is_alphanumeric())
+}
+
+/// The lower-case word just before `start`, skipping an article.
+pub(crate) fn word_before(text: &str, start: usize) -> String {
+    let head = &text[..start];
+    let mut words = head
+        .rsplit(|character: char| !character.is_alphanumeric() && character != '-')
+        .filter(|word| !word.is_empty());
+    let mut word = words.next().unwrap_or("").to_lowercase();
+    if word == "the" {
+        word = words.next().unwrap_or("").to_lowercase();
+    }
+    word
+}
