@@ -26,7 +26,8 @@ pub(crate) struct Line<'a> {
 
 /// Which lines to keep: `false` for boilerplate.
 pub(crate) fn keep_mask(lines: &[Line<'_>]) -> Vec<bool> {
-    let mut keep: Vec<bool> = lines.iter().map(|line| !is_boilerplate_anywhere(line.text)).collect();
+    let mut keep: Vec<bool> =
+        lines.iter().map(|line| !is_boilerplate_anywhere(line.text)).collect();
     // The footer block: from the end upwards, as long as lines look like footer lines.
     let mut footer_lines = 0;
     let mut last_kept = None;
@@ -41,7 +42,10 @@ pub(crate) fn keep_mask(lines: &[Line<'_>]) -> Vec<bool> {
     }
     if let Some(last) = last_kept.filter(|_| footer_lines >= 2) {
         let paragraph = lines[last].paragraph;
-        let first = lines[..=last].iter().rposition(|line| line.paragraph != paragraph).map_or(0, |i| i + 1);
+        let first = lines[..=last]
+            .iter()
+            .rposition(|line| line.paragraph != paragraph)
+            .map_or(0, |i| i + 1);
         let mut text = String::new();
         for line in &lines[first..=last] {
             text.push_str(line.text);
@@ -60,11 +64,14 @@ pub(crate) fn is_boilerplate_anywhere(line: &str) -> bool {
         return false;
     }
     let body = strip_bullet(line);
-    body.is_empty()
-        || is_widget(body)
+    if body.is_empty() {
+        return true;
+    }
+    let lower = body.to_lowercase();
+    is_widget(body)
         || is_navigation(body)
-        || is_copyright(body)
-        || is_credit(body)
+        || is_copyright(body, &lower)
+        || is_credit(body, &lower)
         || is_email_only(body)
         || is_phone_only(body)
         || is_address(body, true)
@@ -82,62 +89,79 @@ pub(crate) fn is_footer_line(line: &str) -> bool {
         || (body.len() <= 80 && longest_phone_run(body) >= 7)
         || is_address(body, false)
         || is_bare_url(body)
-        || ["tags:", "topics:", "filed under", "related:", "source:"].iter().any(|p| lower.starts_with(p))
+        || ["tags:", "topics:", "filed under", "related:", "source:"]
+            .iter()
+            .any(|p| lower.starts_with(p))
 }
 
 /// Whether a paragraph reads as a publisher's description of itself.
 pub(crate) fn is_about_paragraph(text: &str) -> bool {
-    const SELF: [&str; 6] = [" is a ", " is an ", " is the ", " are a ", " is one of ", " was founded "];
-    const ORG: [&str; 22] = [
-        "institute", "center", "centre", "organization", "organisation", "agency", "think tank",
-        "foundation", "publication", "publisher", "newspaper", "magazine", "news ", "media",
-        "company", "network", "outlet", "website", "platform", "non-profit", "nonprofit", "charity",
-    ];
+    const SELF: &str = " is a | is an | is the | are a | is one of | was founded ";
+    const ORG: &str = "institute|center|centre|organization|organisation|agency|think tank|\
+        foundation|publication|publisher|newspaper|magazine|news |media|company|\
+        network|outlet|website|platform|non-profit|nonprofit|charity";
     if text.len() > 700 || text.matches(". ").count() > 4 {
         return false;
     }
     let lower = text.to_lowercase();
     let head = &lower[..floor_boundary(&lower, 200)];
-    SELF.iter().any(|phrase| head.contains(phrase)) && ORG.iter().any(|word| lower.contains(word))
+    SELF.split('|').any(|phrase| head.contains(phrase))
+        && ORG.split('|').any(|word| lower.contains(word))
 }
 
 /// `text` without a leading bullet or list mark (`•`, `-`, `*`, `›`, `|`).
 fn strip_bullet(text: &str) -> &str {
+    // Most lines start with a letter or digit: nothing to strip.
+    if text.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+        return text.trim_end();
+    }
     text.trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '•' | '·' | '●' | '◦' | '▪' | '■' | '□' | '*' | '-' | '–' | '—' | '>' | '»' | '›' | '|')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '•' | '·'
+                    | '●'
+                    | '◦'
+                    | '▪'
+                    | '■'
+                    | '□'
+                    | '*'
+                    | '-'
+                    | '–'
+                    | '—'
+                    | '>'
+                    | '»'
+                    | '›'
+                    | '|'
+            )
     })
     .trim_end()
 }
 
 /// Share, print, follow and similar widget labels ("Text Size", "Share this", "Follow us").
 fn is_widget(text: &str) -> bool {
-    const STRONG: [&str; 34] = [
-        "share", "print", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "telegram",
-        "reddit", "pinterest", "instagram", "youtube", "subscribe", "newsletter", "follow", "size",
-        "font", "advertisement", "cookie", "cookies", "bookmark", "comment", "comments", "menu",
-        "skip", "login", "sign", "rss", "sitemap", "privacy", "listen", "email", "e-mail", "top",
-    ];
-    const WEAK: [&str; 44] = [
-        "this", "the", "us", "on", "to", "a", "a+", "a-", "x", "text", "copy", "link", "page",
-        "article", "story", "up", "in", "log", "our", "feed", "more", "read", "related", "back",
-        "content", "main", "next", "previous", "save", "search", "home", "settings", "accept",
-        "policy", "terms", "of", "use", "contact", "about", "mail", "shares", "via", "and", "or",
-    ];
+    const STRONG: &str = "share|print|tweet|facebook|twitter|linkedin|whatsapp|telegram|reddit|\
+        pinterest|instagram|youtube|subscribe|newsletter|follow|size|font|\
+        advertisement|cookie|cookies|bookmark|comment|comments|menu|skip|login|sign|\
+        rss|sitemap|privacy|listen|email|e-mail|top";
+    const WEAK: &str = "this|the|us|on|to|a|a+|a-|x|text|copy|link|page|article|story|up|in|log|our|\
+        feed|more|read|related|back|content|main|next|previous|save|search|home|\
+        settings|accept|policy|terms|of|use|contact|about|mail|shares|via|and|or";
     if text.len() > 60 {
         return false;
     }
     let mut strong = false;
     let mut count = 0;
     for word in text.split(|c: char| c.is_whitespace() || c == '|' || c == '/' || c == ',') {
-        let word = word.trim_matches(|c: char| matches!(c, ':' | '.' | '!' | '(' | ')' | '[' | ']'));
+        let word =
+            word.trim_matches(|c: char| matches!(c, ':' | '.' | '!' | '(' | ')' | '[' | ']'));
         if word.is_empty() {
             continue;
         }
         count += 1;
-        let lower = word.to_lowercase();
-        if STRONG.contains(&lower.as_str()) {
+        if listed(STRONG, word) {
             strong = true;
-        } else if !WEAK.contains(&lower.as_str()) && !lower.bytes().all(|byte| byte.is_ascii_digit()) {
+        } else if !listed(WEAK, word) && !word.bytes().all(|byte| byte.is_ascii_digit()) {
             return false;
         }
     }
@@ -149,43 +173,56 @@ fn is_navigation(text: &str) -> bool {
     if text.len() > 150 || text.ends_with('.') {
         return false;
     }
-    let items: Vec<&str> = text.split(['|', '•', '›', '»', '·']).map(str::trim).collect();
+    const SEPARATORS: [char; 5] = ['|', '•', '›', '»', '·'];
+    // '|', or the lead byte of '•' '›' (E2) or '»' '·' (C2): a cheap test before the real one.
+    if !text.bytes().any(|byte| matches!(byte, b'|' | 0xE2 | 0xC2)) || !text.contains(SEPARATORS) {
+        return false;
+    }
+    let items: Vec<&str> = text.split(SEPARATORS).map(str::trim).collect();
     items.len() >= 3 && items.iter().all(|item| item.split_whitespace().count() <= 4)
 }
 
-/// "© 2024 ...", "Copyright ...", "... All Rights Reserved."
-fn is_copyright(text: &str) -> bool {
-    let lower = text.to_lowercase();
+/// "© 2024 ...", "Copyright ...", "... All Rights Reserved." (`lower` is `text` in lowercase.)
+fn is_copyright(text: &str, lower: &str) -> bool {
     lower.starts_with('©')
         || lower.starts_with("(c) ")
         || lower.starts_with("copyright")
         || lower.contains("all rights reserved")
-        || (text.len() <= 120 && text.contains('©'))
+        || (text.len() <= 120 && (text.ends_with('©') || copyright_year(text)))
 }
 
-/// "Powered by ...", "Designed by ..." and other site credits.
-fn is_credit(text: &str) -> bool {
-    const CREDITS: [&str; 7] =
-        ["powered by", "powered with", "designed by", "developed by", "website by", "site by", "built with"];
-    let lower = text.to_lowercase();
-    text.len() <= 100 && CREDITS.iter().any(|credit| lower.starts_with(credit))
+/// A `©` followed by a year ("Lantern Media © 2024").
+fn copyright_year(text: &str) -> bool {
+    text.match_indices('©').any(|(at, sign)| {
+        text[at + sign.len()..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// "Powered by ...", "Designed by ..." and other site credits, and the wire-copy credit line
+/// "(Reporting by ...; editing by ...)".
+fn is_credit(text: &str, lower: &str) -> bool {
+    const CREDITS: &str = "powered by|powered with|designed by|developed by|website by|site by|\
+        built with|(reporting by|(writing by|(editing by|(additional reporting|\
+        (compiled by";
+    let wire = lower.starts_with('(') && lower.ends_with(')');
+    (text.len() <= 100 || wire) && CREDITS.split('|').any(|credit| lower.starts_with(credit))
 }
 
 /// Words that may label a contact detail ("Email:", "Tel.", "Contact us at").
 fn is_contact_label(word: &str) -> bool {
-    const LABELS: [&str; 27] = [
-        "email", "e-mail", "mail", "contact", "us", "at", "to", "write", "press", "media", "info",
-        "enquiries", "inquiries", "for", "or", "tel", "phone", "telephone", "fax", "mobile", "mob",
-        "call", "t", "f", "m", "p", "hotline",
-    ];
+    const LABELS: &str = "email|e-mail|mail|contact|us|at|to|write|press|media|info|enquiries|\
+        inquiries|for|or|tel|phone|telephone|fax|mobile|mob|call|t|f|m|p|hotline";
     let word = word.trim_matches(|c: char| matches!(c, ':' | '.' | ',' | '|' | '(' | ')'));
-    word.is_empty() || LABELS.contains(&word.to_lowercase().as_str())
+    word.is_empty() || listed(LABELS, word)
 }
 
 fn is_email(word: &str) -> bool {
-    let word = word.trim_matches(|c: char| matches!(c, ':' | ',' | ';' | '<' | '>' | '(' | ')' | '.'));
+    let word =
+        word.trim_matches(|c: char| matches!(c, ':' | ',' | ';' | '<' | '>' | '(' | ')' | '.'));
     match word.split_once('@') {
-        Some((user, domain)) => !user.is_empty() && domain.contains('.') && !domain.starts_with('.'),
+        Some((user, domain)) => {
+            !user.is_empty() && domain.contains('.') && !domain.starts_with('.')
+        }
         None => false,
     }
 }
@@ -196,20 +233,22 @@ fn contains_email(text: &str) -> bool {
 
 /// A line that is only one or more e-mail addresses and their labels.
 fn is_email_only(text: &str) -> bool {
-    contains_email(text) && text.split_whitespace().all(|word| is_email(word) || is_contact_label(word))
+    contains_email(text)
+        && text.split_whitespace().all(|word| is_email(word) || is_contact_label(word))
 }
 
 /// A line that is only one or more phone numbers and their labels.
 fn is_phone_only(text: &str) -> bool {
     let mut digits = 0;
     for word in text.split_whitespace() {
-        if is_contact_label(word) || word.eq_ignore_ascii_case("ext") {
-            continue;
-        }
-        if !word.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | '.' | '/' | '–' | 'x')) {
+        let phone = word.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | '.' | '/' | '–' | 'x')
+        });
+        if phone {
+            digits += word.bytes().filter(u8::is_ascii_digit).count();
+        } else if !is_contact_label(word) && !word.eq_ignore_ascii_case("ext") {
             return false;
         }
-        digits += word.bytes().filter(u8::is_ascii_digit).count();
     }
     (7..=30).contains(&digits)
 }
@@ -232,12 +271,13 @@ fn longest_phone_run(text: &str) -> usize {
 /// A street address. `strict` (for lines anywhere) also asks for two commas and a postcode or
 /// a numbered street; in the footer a number next to a street word is enough.
 fn is_address(text: &str, strict: bool) -> bool {
-    const STREET: [&str; 26] = [
-        "road", "rd", "street", "st", "avenue", "ave", "boulevard", "blvd", "lane", "ln", "drive",
-        "floor", "fl", "suite", "ste", "building", "bldg", "box", "square", "plaza", "highway",
-        "hwy", "court", "place", "tower", "straße",
-    ];
+    const STREET: &str = "road|rd|street|st|avenue|ave|boulevard|blvd|lane|ln|drive|floor|fl|suite|ste|\
+        building|bldg|box|square|plaza|highway|hwy|court|place|tower|straße";
     if text.len() > 150 || text.ends_with('.') && !text.ends_with(" St.") {
+        return false;
+    }
+    let commas = text.bytes().filter(|&byte| byte == b',').count();
+    if strict && commas < 2 {
         return false;
     }
     let words: Vec<&str> = text
@@ -246,9 +286,9 @@ fn is_address(text: &str, strict: bool) -> bool {
         .collect();
     let has_digit = text.bytes().any(|byte| byte.is_ascii_digit());
     let has_street = words.iter().any(|word| {
-        STREET.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+        let word = word.trim_end_matches('.');
+        listed(STREET, word)
     });
-    let commas = text.matches(',').count();
     let postcode = has_postcode(&words);
     if strict {
         commas >= 2 && (postcode || (has_digit && has_street)) && words.len() <= 20
@@ -276,7 +316,15 @@ fn has_postcode(words: &[&str]) -> bool {
 
 fn is_bare_url(text: &str) -> bool {
     let lower = text.to_lowercase();
-    !text.contains(' ') && (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
+    !text.contains(' ')
+        && (lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www."))
+}
+
+/// Whether `word` is in the `|`-separated `list`, ignoring ASCII case.
+fn listed(list: &str, word: &str) -> bool {
+    list.split('|').any(|entry| entry.eq_ignore_ascii_case(word))
 }
 
 /// The largest char boundary of `text` at or below `index`.
@@ -307,6 +355,7 @@ mod tests {
             "Copyright 2023 The Daily Lantern",
             "Lantern Media, All Rights Reserved.",
             "Powered by Quillsite",
+            "(Reporting by the Leeds bureau; editing by Sam Tate)",
             "info@lantern-news.example",
             "Email: desk@lantern-news.example",
             "+1 (555) 013-2447",
@@ -345,8 +394,11 @@ mod tests {
             "© 2024 Lantern",
         ];
         let paragraphs = [0, 1, 2, 3, 3, 3, 3];
-        let lines: Vec<Line<'_>> =
-            texts.iter().zip(paragraphs).map(|(text, paragraph)| Line { text, paragraph }).collect();
+        let lines: Vec<Line<'_>> = texts
+            .iter()
+            .zip(paragraphs)
+            .map(|(text, paragraph)| Line { text, paragraph })
+            .collect();
         assert_eq!(keep_mask(&lines), vec![true, true, false, false, false, false, false]);
     }
 

@@ -18,12 +18,33 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: [&str; 7] =
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// Words that may stand next to a date on a date line ("Published on ... at 10:30 GMT").
 const DATE_LINE_WORDS: [&str; 22] = [
-    "published", "updated", "posted", "last", "modified", "date", "on", "at", "am", "pm", "utc",
-    "gmt", "est", "edt", "bst", "cet", "cest", "msk", "pst", "pdt", "z", "t",
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "modified",
+    "date",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "utc",
+    "gmt",
+    "est",
+    "edt",
+    "bst",
+    "cet",
+    "cest",
+    "msk",
+    "pst",
+    "pdt",
+    "z",
+    "t",
 ];
 
 /// The calendar date in `text`, if it is one of the known forms.
@@ -111,7 +132,7 @@ fn worded(text: &str) -> Option<NaiveDate> {
         Some(day) if !is_year(&tokens[month_index + 1]) => (day, month_index + 2),
         _ => (day_at(month_index.checked_sub(1)?)?, month_index + 1),
     };
-    let year = tokens.get(year_from).filter(is_year)?.parse().ok()?;
+    let year = tokens.get(year_from).filter(|word| is_year(word))?.parse().ok()?;
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
@@ -126,7 +147,8 @@ fn month_of(lower: &str) -> Option<u32> {
         return None;
     }
     let index = MONTHS.iter().position(|month| {
-        month.starts_with(lower) && (lower.len() == 3 || lower == "sept" || lower.len() == month.len())
+        month.starts_with(lower)
+            && (lower.len() == 3 || lower == "sept" || lower.len() == month.len())
     })?;
     u32::try_from(index + 1).ok()
 }
@@ -137,9 +159,10 @@ fn is_weekday(lower: &str) -> bool {
 
 /// The day of "29th", "1st", "2nd", "3rd".
 fn ordinal_day(lower: &str) -> Option<u32> {
-    let digits = lower.strip_suffix("th").or_else(|| lower.strip_suffix("st")).or_else(|| {
-        lower.strip_suffix("nd").or_else(|| lower.strip_suffix("rd"))
-    })?;
+    let digits = lower
+        .strip_suffix("th")
+        .or_else(|| lower.strip_suffix("st"))
+        .or_else(|| lower.strip_suffix("nd").or_else(|| lower.strip_suffix("rd")))?;
     digits.parse().ok().filter(|day| (1..=31).contains(day))
 }
 

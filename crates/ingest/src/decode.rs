@@ -36,10 +36,17 @@ enum PosMap {
 }
 
 impl Decoded<'_> {
-    /// Text that needed no decoding at all.
-    #[cfg(test)]
-    pub(crate) fn identity(text: &str) -> Decoded<'_> {
-        Decoded { text: Cow::Borrowed(text), warnings: Vec::new(), map: PosMap::Identity { base: 0 } }
+    /// The checkpoints strictly inside the decoded `range`: where the way back to raw bytes
+    /// changes step, so an offset segment split there stays exact on either side.
+    pub(crate) fn breaks_in(&self, range: std::ops::Range<usize>) -> &[(usize, usize)] {
+        match &self.map {
+            PosMap::Identity { .. } => &[],
+            PosMap::Checkpoints(points) => {
+                let first = points.partition_point(|&(text_pos, _)| text_pos <= range.start);
+                let last = points.partition_point(|&(text_pos, _)| text_pos < range.end);
+                points.get(first..last.max(first)).unwrap_or(&[])
+            }
+        }
     }
 
     /// The raw byte offset of decoded position `pos`, never past `raw_len`.
@@ -87,15 +94,20 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], charset: Option<&str>) -> Result<Decod
     if let Some(encoding) = labelled.filter(|encoding| *encoding != UTF_8) {
         return Ok(decode_legacy(bytes, 0, encoding));
     }
-    // Mostly UTF-8 with a few broken bytes: repair. Otherwise a legacy charset: ask chardetng.
+    // UTF-8 with a few broken bytes: repair. Legacy text has (almost) no valid multi-byte
+    // sequences, since its high bytes rarely pair up the UTF-8 way: ask chardetng.
     let (multibyte, invalid) = utf8_stats(&bytes[..bytes.len().min(DETECT_LEN)]);
-    if multibyte >= invalid {
+    if multibyte > 0 && invalid <= 2 * multibyte + 2 {
         return Ok(decode_utf8(bytes, 0));
     }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     detector.feed(&bytes[..bytes.len().min(DETECT_LEN)], bytes.len() <= DETECT_LEN);
     let encoding = detector.guess(None, Utf8Detection::Allow);
-    if encoding == UTF_8 { Ok(decode_utf8(bytes, 0)) } else { Ok(decode_legacy(bytes, 0, encoding)) }
+    if encoding == UTF_8 {
+        Ok(decode_utf8(bytes, 0))
+    } else {
+        Ok(decode_legacy(bytes, 0, encoding))
+    }
 }
 
 /// Whether the bytes are not text: a known binary signature, a NUL byte, or many control bytes.
@@ -120,7 +132,9 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     }
     let control = head
         .iter()
-        .filter(|&&byte| (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r' | 0x0C)) || byte == 0x7F)
+        .filter(|&&byte| {
+            (byte < 0x20 && !matches!(byte, b'\t' | b'\n' | b'\r' | 0x0C)) || byte == 0x7F
+        })
         .count();
     control * 10 > head.len()
 }
@@ -142,7 +156,11 @@ fn utf8_stats(bytes: &[u8]) -> (usize, usize) {
 fn decode_utf8(bytes: &[u8], base: usize) -> Decoded<'_> {
     let body = &bytes[base..];
     if let Ok(text) = std::str::from_utf8(body) {
-        return Decoded { text: Cow::Borrowed(text), warnings: Vec::new(), map: PosMap::Identity { base } };
+        return Decoded {
+            text: Cow::Borrowed(text),
+            warnings: Vec::new(),
+            map: PosMap::Identity { base },
+        };
     }
     let mut text = String::with_capacity(body.len() + 16);
     let mut points = Vec::new();
@@ -187,7 +205,8 @@ fn decode_legacy<'a>(bytes: &'a [u8], base: usize, encoding: &'static Encoding) 
             }
         }
     }
-    let mut warnings = vec![format!("not valid utf-8; decoded as {}", encoding.name().to_lowercase())];
+    let mut warnings =
+        vec![format!("not valid utf-8; decoded as {}", encoding.name().to_lowercase())];
     if had_errors {
         warnings.push("some bytes could not be decoded and were replaced".to_string());
     }
@@ -209,7 +228,8 @@ mod tests {
     #[test]
     fn valid_utf8_is_borrowed_and_maps_one_to_one() {
         let decoded = decode("Crocus – hall".as_bytes(), None).ok();
-        let decoded = decoded.as_ref().map(|d| (matches!(d.text, Cow::Borrowed(_)), d.to_raw(4, 99)));
+        let decoded =
+            decoded.as_ref().map(|d| (matches!(d.text, Cow::Borrowed(_)), d.to_raw(4, 99)));
         assert_eq!(decoded, Some((true, 4)));
     }
 
@@ -223,7 +243,8 @@ mod tests {
 
     #[test]
     fn broken_utf8_is_repaired_with_a_warning() {
-        let bytes = "caf\u{e9} ok ".as_bytes().iter().copied().chain(*b"\xFF tail").collect::<Vec<_>>();
+        let bytes =
+            "caf\u{e9} ok ".as_bytes().iter().copied().chain(*b"\xFF tail").collect::<Vec<_>>();
         let decoded = decode(&bytes, None).ok();
         let Some(decoded) = decoded else { panic!("should decode") };
         assert!(decoded.text.ends_with("\u{FFFD} tail"));
@@ -237,7 +258,8 @@ mod tests {
     #[test]
     fn legacy_charsets_are_detected() {
         // "Привет, мир. Это проверка кодировки." in windows-1251.
-        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Привет, мир. Это проверка кодировки текста.");
+        let (bytes, _, _) =
+            encoding_rs::WINDOWS_1251.encode("Привет, мир. Это проверка кодировки текста.");
         let decoded = decode(&bytes, None).ok();
         let Some(decoded) = decoded else { panic!("should decode") };
         assert!(decoded.text.starts_with("Привет"), "{}", decoded.text);

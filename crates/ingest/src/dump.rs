@@ -7,7 +7,7 @@ use vigil_domain::{Document, MediaType};
 use crate::decode::Decoded;
 use crate::draft::{Draft, squash};
 use crate::error::{IngestError, Problem};
-use crate::{FieldMap, ReadOptions, UnitOutput, dates, html, offsets, text};
+use crate::{FieldMap, ReadOptions, UnitOutput, dates, html, meta, offsets, text};
 
 const TEXT: [&str; 3] = ["text", "body", "content"];
 const TITLE: [&str; 2] = ["title", "headline"];
@@ -72,10 +72,31 @@ impl Record<'_> {
 }
 
 /// Reads JSON Lines (`#line=N`, blank lines skipped but counted) or a JSON array (`#item=N`).
-pub(crate) fn read_json(origin: &str, raw: &[u8], decoded: &Decoded<'_>, options: &ReadOptions) -> UnitOutput {
+pub(crate) fn read_json(
+    origin: &str,
+    raw: &[u8],
+    decoded: &Decoded<'_>,
+    options: &ReadOptions,
+) -> UnitOutput {
     let text = decoded.text.as_ref();
     if text.trim_start().starts_with('[') {
         return read_json_array(origin, text, options);
+    }
+    // One pretty-printed object rather than one object per line: read it as a single record.
+    let first_line = text.lines().find(|line| !line.trim().is_empty()).unwrap_or_default();
+    if serde_json::from_str::<Value>(first_line).is_err()
+        && let Ok(Value::Object(object)) = serde_json::from_str::<Value>(text)
+    {
+        let record = Record {
+            origin: format!("{origin}#item=1"),
+            media_type: MediaType::JsonLine,
+            raw: raw.to_vec(),
+            haystack: text,
+            to_raw: &|pos| decoded.to_raw(pos, raw.len()),
+        };
+        return UnitOutput::from_iter([
+            record.document(json_fields(&object, &options.fields), options)
+        ]);
     }
     let mut output = UnitOutput::default();
     let mut position = 0;
@@ -117,8 +138,12 @@ pub(crate) fn read_json(origin: &str, raw: &[u8], decoded: &Decoded<'_>, options
 fn read_json_array(origin: &str, text: &str, options: &ReadOptions) -> UnitOutput {
     let items = match serde_json::from_str::<Value>(text) {
         Ok(Value::Array(items)) => items,
-        Ok(_) => return UnitOutput::failure(malformed(origin.into(), "json", "not an array".into())),
-        Err(error) => return UnitOutput::failure(malformed(origin.into(), "json", error.to_string())),
+        Ok(_) => {
+            return UnitOutput::failure(malformed(origin.into(), "json", "not an array".into()));
+        }
+        Err(error) => {
+            return UnitOutput::failure(malformed(origin.into(), "json", error.to_string()));
+        }
     };
     let mut output = UnitOutput::default();
     for (index, item) in items.iter().enumerate() {
@@ -156,8 +181,8 @@ fn json_fields(object: &Map<String, Value>, map: &FieldMap) -> Fields {
             _ => None,
         }),
         url: get(names(&map.url, &URL)).and_then(json_text),
-        source: get(names(&map.source, &SOURCE)).and_then(|value| html::names(Some(value))),
-        author: get(AUTHOR.to_vec()).and_then(|value| html::names(Some(value))),
+        source: get(names(&map.source, &SOURCE)).and_then(|value| meta::names(Some(value))),
+        author: get(AUTHOR.to_vec()).and_then(|value| meta::names(Some(value))),
     }
 }
 
@@ -175,7 +200,11 @@ fn json_lookup<'v>(object: &'v Map<String, Value>, name: &str) -> Option<&'v Val
         }
         return Some(value).filter(|value| !value.is_null());
     }
-    object.iter().find(|(key, _)| key.eq_ignore_ascii_case(name)).map(|(_, value)| value).filter(|value| !value.is_null())
+    object
+        .iter()
+        .find(|(key, _)| key.eq_ignore_ascii_case(name))
+        .map(|(_, value)| value)
+        .filter(|value| !value.is_null())
 }
 
 /// A JSON value as text: a string, a number, or a list of strings (one paragraph each).
@@ -193,7 +222,13 @@ fn json_text(value: &Value) -> Option<String> {
 
 /// Reads CSV (or TSV): a header row, then one document per row (`#row=N`, N counting data rows
 /// from 1). A row with the wrong number of fields is a failure.
-pub(crate) fn read_csv(origin: &str, raw: &[u8], decoded: &Decoded<'_>, tab: bool, options: &ReadOptions) -> UnitOutput {
+pub(crate) fn read_csv(
+    origin: &str,
+    raw: &[u8],
+    decoded: &Decoded<'_>,
+    tab: bool,
+    options: &ReadOptions,
+) -> UnitOutput {
     let text = decoded.text.as_ref();
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(if tab { b'\t' } else { b',' })
@@ -201,8 +236,12 @@ pub(crate) fn read_csv(origin: &str, raw: &[u8], decoded: &Decoded<'_>, tab: boo
         .has_headers(true)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = match reader.byte_headers() {
-        Ok(headers) => headers.iter().map(|name| String::from_utf8_lossy(name).trim().to_string()).collect(),
-        Err(error) => return UnitOutput::failure(malformed(origin.into(), "csv", error.to_string())),
+        Ok(headers) => {
+            headers.iter().map(|name| String::from_utf8_lossy(name).trim().to_string()).collect()
+        }
+        Err(error) => {
+            return UnitOutput::failure(malformed(origin.into(), "csv", error.to_string()));
+        }
     };
     let column = |chosen: &Option<String>, defaults: &[&str]| {
         names(chosen, defaults)
@@ -233,7 +272,11 @@ pub(crate) fn read_csv(origin: &str, raw: &[u8], decoded: &Decoded<'_>, tab: boo
             Ok(true) => {}
             Err(error) => {
                 row += 1;
-                output.failures.push(malformed(format!("{origin}#row={row}"), "csv", error.to_string()));
+                output.failures.push(malformed(
+                    format!("{origin}#row={row}"),
+                    "csv",
+                    error.to_string(),
+                ));
                 if after <= before {
                     break;
                 }

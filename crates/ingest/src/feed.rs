@@ -21,7 +21,12 @@ struct Chunk {
 }
 
 /// Reads every item of a feed.
-pub(crate) fn read(origin: &str, raw: &[u8], decoded: &Decoded<'_>, options: &ReadOptions) -> UnitOutput {
+pub(crate) fn read(
+    origin: &str,
+    raw: &[u8],
+    decoded: &Decoded<'_>,
+    options: &ReadOptions,
+) -> UnitOutput {
     let text = decoded.text.as_ref();
     if text.trim_start().starts_with('{') {
         return read_json(origin, text, options);
@@ -72,13 +77,16 @@ impl Item<'_> {
                 let raw_end = decoded.to_raw(chunk.end, raw.len()).max(raw_start);
                 let item_raw = raw[raw_start..raw_end].to_vec();
                 let haystack = &text[chunk.clone()];
-                let to_raw = |pos: usize| decoded.to_raw(chunk.start + pos, raw.len()).saturating_sub(raw_start);
+                let to_raw = |pos: usize| {
+                    decoded.to_raw(chunk.start + pos, raw.len()).saturating_sub(raw_start)
+                };
                 self.document(entry, item_raw, haystack, &to_raw, Vec::new())
             }
             None => {
                 // feed-rs found items that the scan did not: keep the item's own content as raw.
                 let own = entry_body(entry).unwrap_or_default();
-                let warning = "item bytes not located in the feed; raw holds its content".to_string();
+                let warning =
+                    "item bytes not located in the feed; raw holds its content".to_string();
                 self.document(entry, own.as_bytes().to_vec(), &own, &|pos| pos, vec![warning])
             }
         }
@@ -106,11 +114,17 @@ impl Item<'_> {
         draft.raw = item_raw;
         draft.title = entry.title.as_ref().map(|title| {
             let title = &title.content;
-            squash(&if html::looks_like_html(title) { html::fragment_to_text(title) } else { title.clone() })
+            squash(&if html::looks_like_html(title) {
+                html::fragment_to_text(title)
+            } else {
+                title.clone()
+            })
         });
         draft.url = entry_link(entry);
-        draft.published = entry.published.or(entry.updated).map(|stamp| stamp.date_naive()).or(cleaned.published);
-        draft.author = entry.authors.iter().find_map(|person| person.name.clone()).or(cleaned.author);
+        draft.published =
+            entry.published.or(entry.updated).map(|stamp| stamp.date_naive()).or(cleaned.published);
+        draft.author =
+            entry.authors.iter().find_map(|person| person.name.clone()).or(cleaned.author);
         draft.source = self.source.map(str::to_string);
         draft.warnings = warnings;
         draft.default_from(&self.options.overrides);
@@ -122,12 +136,16 @@ impl Item<'_> {
 fn entry_body(entry: &Entry) -> Option<String> {
     let content = entry.content.as_ref().and_then(|content| content.body.clone());
     let summary = entry.summary.as_ref().map(|summary| summary.content.clone());
-    content.filter(|body| !body.trim().is_empty()).or(summary).filter(|body| !body.trim().is_empty())
+    content
+        .filter(|body| !body.trim().is_empty())
+        .or(summary)
+        .filter(|body| !body.trim().is_empty())
 }
 
 /// The item's link: the `alternate` one when marked, else the first.
 fn entry_link(entry: &Entry) -> Option<String> {
-    let alternate = entry.links.iter().find(|link| link.rel.as_deref().is_none_or(|rel| rel == "alternate"));
+    let alternate =
+        entry.links.iter().find(|link| link.rel.as_deref().is_none_or(|rel| rel == "alternate"));
     alternate.or(entry.links.first()).map(|link| link.href.clone())
 }
 
@@ -135,7 +153,10 @@ fn entry_link(entry: &Entry) -> Option<String> {
 /// bytes are its own JSON, serialized.
 fn read_json(origin: &str, text: &str, options: &ReadOptions) -> UnitOutput {
     let malformed = |detail: String| {
-        UnitOutput::failure(IngestError::new(origin, Problem::Malformed { format: "feed".into(), detail }))
+        UnitOutput::failure(IngestError::new(
+            origin,
+            Problem::Malformed { format: "feed".into(), detail },
+        ))
     };
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
@@ -150,14 +171,22 @@ fn read_json(origin: &str, text: &str, options: &ReadOptions) -> UnitOutput {
     let mut output = UnitOutput::default();
     for (index, item_value) in items.iter().enumerate() {
         let item = Item { origin, index, source: source.as_deref(), options };
-        let single = serde_json::json!({ "version": version, "title": title, "items": [item_value] });
+        let single =
+            serde_json::json!({ "version": version, "title": title, "items": [item_value] });
         let item_json = serde_json::to_string(item_value).unwrap_or_default();
-        let parsed = serde_json::to_vec(&single)
-            .map_err(|error| error.to_string())
-            .and_then(|bytes| feed_rs::parser::parse(bytes.as_slice()).map_err(|error| error.to_string()));
+        let parsed =
+            serde_json::to_vec(&single).map_err(|error| error.to_string()).and_then(|bytes| {
+                feed_rs::parser::parse(bytes.as_slice()).map_err(|error| error.to_string())
+            });
         output.push(match parsed {
             Ok(feed) => match feed.entries.first() {
-                Some(entry) => item.document(entry, item_json.clone().into_bytes(), &item_json, &|pos| pos, Vec::new()),
+                Some(entry) => item.document(
+                    entry,
+                    item_json.clone().into_bytes(),
+                    &item_json,
+                    &|pos| pos,
+                    Vec::new(),
+                ),
                 None => Err(IngestError::new(item.origin(), Problem::ItemNoText)),
             },
             Err(detail) => Err(malformed_item(&item, detail)),
@@ -218,7 +247,8 @@ fn salvage(
         match feed_rs::parser::parse(wrapped.as_bytes()) {
             Ok(feed) => match feed.entries.first() {
                 Some(entry) => {
-                    let result = item.xml_document(entry, text, Some(chunk.range.clone()), decoded, raw);
+                    let result =
+                        item.xml_document(entry, text, Some(chunk.range.clone()), decoded, raw);
                     salvaged += usize::from(result.is_ok());
                     output.push(result);
                 }
@@ -228,7 +258,9 @@ fn salvage(
         }
     }
     let detail = format!("{error} (salvaged {salvaged} of {} items)", chunks.len());
-    output.failures.insert(0, IngestError::new(origin, Problem::Malformed { format: "feed".into(), detail }));
+    output
+        .failures
+        .insert(0, IngestError::new(origin, Problem::Malformed { format: "feed".into(), detail }));
     output
 }
 
@@ -236,10 +268,10 @@ fn salvage(
 /// declared legacy encoding must not make the XML parser decode it again.
 fn skip_declaration(text: &str) -> &str {
     let trimmed = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
-    if trimmed.starts_with("<?xml") {
-        if let Some(end) = trimmed.find("?>") {
-            return &trimmed[end + 2..];
-        }
+    if trimmed.starts_with("<?xml")
+        && let Some(end) = trimmed.find("?>")
+    {
+        return &trimmed[end + 2..];
     }
     trimmed
 }
@@ -280,7 +312,11 @@ fn item_chunks(text: &str) -> Vec<Chunk> {
             at = rest.find("-->").map_or(text.len(), |end| found + end + 3);
             continue;
         }
-        let boundary = |offset: usize| bytes.get(found + offset).is_none_or(|b| matches!(b, b' ' | b'>' | b'/' | b'\t' | b'\n' | b'\r'));
+        let boundary = |offset: usize| {
+            bytes
+                .get(found + offset)
+                .is_none_or(|b| matches!(b, b' ' | b'>' | b'/' | b'\t' | b'\n' | b'\r'))
+        };
         match open {
             None => {
                 for tag in ["item", "entry"] {
@@ -290,7 +326,10 @@ fn item_chunks(text: &str) -> Vec<Chunk> {
                 }
             }
             Some((start, tag)) => {
-                if rest[1..].starts_with('/') && rest[2..].starts_with(tag) && boundary(2 + tag.len()) {
+                if rest[1..].starts_with('/')
+                    && rest[2..].starts_with(tag)
+                    && boundary(2 + tag.len())
+                {
                     let end = rest.find('>').map_or(text.len(), |close| found + close + 1);
                     chunks.push(Chunk { range: start..end, complete: true });
                     open = None;

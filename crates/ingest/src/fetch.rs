@@ -30,13 +30,16 @@ pub(crate) fn fetch(url: &str, timeout: Duration, max_bytes: u64) -> Result<Fetc
     if !(200..300).contains(&status) {
         return Err(Problem::Http { status });
     }
-    let header = |name: &str| response.headers().get(name).and_then(|value| value.to_str().ok()).map(str::to_string);
+    let header = |name: &str| {
+        response.headers().get(name).and_then(|value| value.to_str().ok()).map(str::to_string)
+    };
     let content_type = header("content-type");
     // A declared length over the cap is refused before reading the body.
-    if let Some(length) = header("content-length").and_then(|length| length.trim().parse::<u64>().ok()) {
-        if length > max_bytes {
-            return Err(Problem::TooLarge { bytes: length, limit: max_bytes });
-        }
+    if let Some(length) =
+        header("content-length").and_then(|length| length.trim().parse::<u64>().ok())
+        && length > max_bytes
+    {
+        return Err(Problem::TooLarge { bytes: length, limit: max_bytes });
     }
     let final_url = response.get_uri().to_string();
     let body = response
@@ -54,7 +57,9 @@ fn problem(error: ureq::Error, max_bytes: u64) -> Problem {
         ureq::Error::StatusCode(status) => Problem::Http { status },
         ureq::Error::Timeout(_) => Problem::Timeout,
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => Problem::Timeout,
-        ureq::Error::BodyExceedsLimit(_) => Problem::TooLarge { bytes: max_bytes.saturating_add(1), limit: max_bytes },
+        ureq::Error::BodyExceedsLimit(_) => {
+            Problem::TooLarge { bytes: max_bytes.saturating_add(1), limit: max_bytes }
+        }
         other => Problem::Network(lowercase_first(&other.to_string())),
     }
 }

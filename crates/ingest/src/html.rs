@@ -12,6 +12,7 @@ use crate::dates;
 use crate::decode::Decoded;
 use crate::draft::{Draft, squash};
 use crate::error::Problem;
+use crate::meta::{fill, page_meta};
 use crate::offsets;
 use crate::text;
 
@@ -24,28 +25,59 @@ const SKIPPED: [&str; 21] = [
 
 /// Elements that start a new paragraph in the plain rendering.
 const BLOCKS: [&str; 30] = [
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
-    "blockquote", "pre", "table", "tr", "dd", "dt", "dl", "figcaption", "figure", "address", "hr",
-    "body", "center", "details", "summary", "caption",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "dd",
+    "dt",
+    "dl",
+    "figcaption",
+    "figure",
+    "address",
+    "hr",
+    "body",
+    "center",
+    "details",
+    "summary",
+    "caption",
 ];
 
 /// `class` or `id` words of widgets that the plain rendering skips.
 const WIDGET_CLASSES: [&str; 18] = [
-    "cookie", "cookies", "consent", "gdpr", "share", "sharing", "social", "newsletter",
-    "subscribe", "breadcrumb", "breadcrumbs", "advert", "advertisement", "promo", "sidebar",
-    "navbar", "popup", "modal",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "subscribe",
+    "breadcrumb",
+    "breadcrumbs",
+    "advert",
+    "advertisement",
+    "promo",
+    "sidebar",
+    "navbar",
+    "popup",
+    "modal",
 ];
-
-/// Metadata found in the page.
-#[derive(Debug, Default)]
-struct PageMeta {
-    title: Option<String>,
-    site_name: Option<String>,
-    url: Option<String>,
-    author: Option<String>,
-    published: Option<String>,
-    description: Option<String>,
-}
 
 /// Reads a whole HTML page into one document (without its raw bytes, which the caller adds).
 pub(crate) fn read(origin: &str, raw: &[u8], decoded: &Decoded<'_>) -> Result<Draft, Problem> {
@@ -54,10 +86,14 @@ pub(crate) fn read(origin: &str, raw: &[u8], decoded: &Decoded<'_>) -> Result<Dr
     let mut meta = page_meta(&page);
     let mut warnings = Vec::new();
 
-    let base_url = (origin.starts_with("http://") || origin.starts_with("https://")).then_some(origin);
+    let base_url =
+        (origin.starts_with("http://") || origin.starts_with("https://")).then_some(origin);
     let config = Config { text_mode: TextMode::Formatted, ..Config::default() };
-    let article = Readability::new(html, base_url, Some(config)).ok().and_then(|mut reader| reader.parse().ok());
-    let mut body = article.as_ref().map(|article| article.text_content.to_string()).unwrap_or_default();
+    let article = Readability::new(html, base_url, Some(config))
+        .ok()
+        .and_then(|mut reader| reader.parse().ok());
+    let mut body =
+        article.as_ref().map(|article| article.text_content.to_string()).unwrap_or_default();
     if let Some(article) = &article {
         fill(&mut meta.title, Some(article.title.as_str()));
         fill(&mut meta.author, article.byline.as_deref());
@@ -70,11 +106,11 @@ pub(crate) fn read(origin: &str, raw: &[u8], decoded: &Decoded<'_>) -> Result<Dr
             warnings.push("readability found no article; used a plain rendering".to_string());
         }
     }
-    if body.trim().is_empty() {
-        if let Some(description) = meta.description.take() {
-            body = description;
-            warnings.push("no body text; used the page description".to_string());
-        }
+    if body.trim().is_empty()
+        && let Some(description) = meta.description.take()
+    {
+        body = description;
+        warnings.push("no body text; used the page description".to_string());
     }
     let cleaned = text::clean(&body, false);
     if cleaned.text.trim().is_empty() {
@@ -83,7 +119,8 @@ pub(crate) fn read(origin: &str, raw: &[u8], decoded: &Decoded<'_>) -> Result<Dr
 
     let mut draft = Draft::new(origin.to_string(), MediaType::Html);
     let body_at = find_ascii_case_insensitive(html, "<body").unwrap_or(0);
-    draft.offsets = offsets::locate(&cleaned.text, html, body_at, &|pos| decoded.to_raw(pos, raw.len()), raw);
+    draft.offsets =
+        offsets::locate(&cleaned.text, html, body_at, &|pos| decoded.to_raw(pos, raw.len()), raw);
     draft.text = cleaned.text;
     draft.title = meta.title.map(|title| squash(&title));
     draft.source = meta.site_name.map(|name| squash(&name));
@@ -103,128 +140,10 @@ pub(crate) fn fragment_to_text(fragment: &str) -> String {
 /// Whether `text` carries HTML markup (rather than being plain text with a stray `<`).
 pub(crate) fn looks_like_html(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.windows(2).any(|pair| pair[0] == b'<' && (pair[1].is_ascii_alphabetic() || pair[1] == b'/'))
+    bytes
+        .windows(2)
+        .any(|pair| pair[0] == b'<' && (pair[1].is_ascii_alphabetic() || pair[1] == b'/'))
         && (text.contains('>'))
-}
-
-/// Sets `slot` from `value` when it is empty.
-fn fill(slot: &mut Option<String>, value: Option<&str>) {
-    if slot.is_none() {
-        *slot = value.map(str::trim).filter(|value| !value.is_empty()).map(str::to_string);
-    }
-}
-
-/// Metadata from `<meta>`, JSON-LD, `<link rel=canonical>`, `<time>`, `<title>` and `<h1>`.
-fn page_meta(page: &Html) -> PageMeta {
-    let mut found = PageMeta::default();
-    let mut named: Vec<(String, String)> = Vec::new();
-    let mut title_tag = None;
-    let mut first_h1 = None;
-    let mut time = None;
-    let mut canonical = None;
-    for element in page.root_element().descendent_elements() {
-        let value = element.value();
-        match value.name() {
-            "meta" => {
-                let key = value.attr("property").or_else(|| value.attr("name")).or_else(|| value.attr("itemprop"));
-                if let (Some(key), Some(content)) = (key, value.attr("content")) {
-                    named.push((key.trim().to_ascii_lowercase(), content.trim().to_string()));
-                }
-            }
-            "title" if title_tag.is_none() => title_tag = Some(element.text().collect::<String>()),
-            "h1" if first_h1.is_none() => first_h1 = Some(element.text().collect::<String>()),
-            "time" if time.is_none() => time = value.attr("datetime").map(str::to_string),
-            "link" if canonical.is_none() && value.attr("rel").is_some_and(|rel| rel.eq_ignore_ascii_case("canonical")) => {
-                canonical = value.attr("href").map(str::to_string);
-            }
-            "script" if value.attr("type").is_some_and(|kind| kind.trim().eq_ignore_ascii_case("application/ld+json")) => {
-                let json: String = element.text().collect();
-                if let Ok(parsed) = serde_json::from_str::<serde_json::Value>(&json) {
-                    json_ld(&parsed, &mut found, 0);
-                }
-            }
-            _ => {}
-        }
-    }
-    let meta = |keys: &[&str]| {
-        keys.iter().find_map(|key| named.iter().find(|(name, content)| name == key && !content.is_empty()))
-            .map(|(_, content)| content.clone())
-    };
-    // <meta> first (the publisher chose it for sharing), then JSON-LD, then the page itself.
-    let mut meta_first = |slot: &mut Option<String>, keys: &[&str]| {
-        if let Some(value) = meta(keys) {
-            *slot = Some(value);
-        }
-    };
-    meta_first(&mut found.title, &["og:title", "twitter:title"]);
-    meta_first(&mut found.site_name, &["og:site_name", "application-name"]);
-    meta_first(&mut found.url, &["og:url"]);
-    meta_first(
-        &mut found.published,
-        &["article:published_time", "datepublished", "date", "pubdate", "publishdate", "dc.date",
-          "dc.date.issued", "dcterms.created", "parsely-pub-date", "sailthru.date", "citation_publication_date"],
-    );
-    meta_first(&mut found.description, &["description", "og:description"]);
-    let author = meta(&["author", "article:author", "dc.creator", "byl"])
-        .filter(|author| !author.starts_with("http"));
-    if author.is_some() {
-        found.author = author;
-    }
-    fill(&mut found.url, canonical.as_deref());
-    fill(&mut found.published, time.as_deref());
-    fill(&mut found.title, title_tag.as_deref());
-    fill(&mut found.title, first_h1.as_deref());
-    found
-}
-
-/// Reads a JSON-LD value: `NewsArticle` (and kin) headline, date, author and publisher.
-fn json_ld(value: &serde_json::Value, found: &mut PageMeta, depth: usize) {
-    const ARTICLES: [&str; 9] = [
-        "NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
-        "OpinionNewsArticle", "BackgroundNewsArticle", "Report", "LiveBlogPosting",
-    ];
-    if depth > 4 {
-        return;
-    }
-    match value {
-        serde_json::Value::Array(items) => items.iter().for_each(|item| json_ld(item, found, depth + 1)),
-        serde_json::Value::Object(object) => {
-            if let Some(graph) = object.get("@graph") {
-                json_ld(graph, found, depth + 1);
-            }
-            let is_article = match object.get("@type") {
-                Some(serde_json::Value::String(kind)) => ARTICLES.contains(&kind.as_str()),
-                Some(serde_json::Value::Array(kinds)) => {
-                    kinds.iter().any(|kind| kind.as_str().is_some_and(|kind| ARTICLES.contains(&kind)))
-                }
-                _ => false,
-            };
-            if !is_article {
-                return;
-            }
-            fill(&mut found.title, object.get("headline").and_then(|v| v.as_str()));
-            fill(&mut found.published, object.get("datePublished").and_then(|v| v.as_str()));
-            fill(&mut found.url, object.get("url").and_then(|v| v.as_str()));
-            fill(&mut found.author, names(object.get("author")).as_deref());
-            fill(&mut found.site_name, names(object.get("publisher")).as_deref());
-        }
-        _ => {}
-    }
-}
-
-/// A person or organisation's name from JSON-LD: a string, `{"name": ...}` or a list of them.
-pub(crate) fn names(value: Option<&serde_json::Value>) -> Option<String> {
-    let value = value?;
-    let list: Vec<String> = match value {
-        serde_json::Value::String(name) => vec![name.clone()],
-        serde_json::Value::Object(object) => {
-            object.get("name").and_then(|name| name.as_str()).map(str::to_string).into_iter().collect()
-        }
-        serde_json::Value::Array(items) => items.iter().filter_map(|item| names(Some(item))).collect(),
-        _ => Vec::new(),
-    };
-    let joined = list.iter().map(|name| name.trim()).filter(|name| !name.is_empty()).collect::<Vec<_>>().join(", ");
-    (!joined.is_empty()).then_some(joined)
 }
 
 /// A plain rendering: text of the page outside skipped elements and widgets, blank lines between
@@ -258,12 +177,11 @@ fn render(page: &Html) -> String {
             Edge::Close(node) => {
                 if skipping == Some(node.id()) {
                     skipping = None;
-                } else if skipping.is_none() {
-                    if let Node::Element(element) = node.value() {
-                        if BLOCKS.contains(&element.name()) {
-                            paragraph_break(&mut out);
-                        }
-                    }
+                } else if skipping.is_none()
+                    && let Node::Element(element) = node.value()
+                    && BLOCKS.contains(&element.name())
+                {
+                    paragraph_break(&mut out);
                 }
             }
         }
@@ -282,7 +200,9 @@ fn is_skipped(element: &Element) -> bool {
     marks.into_iter().flatten().any(|mark| {
         mark.split(|c: char| !c.is_ascii_alphanumeric())
             .any(|word| WIDGET_CLASSES.contains(&word.to_ascii_lowercase().as_str()))
-    }) || element.attr("role").is_some_and(|role| matches!(role, "navigation" | "banner" | "contentinfo"))
+    }) || element
+        .attr("role")
+        .is_some_and(|role| matches!(role, "navigation" | "banner" | "contentinfo"))
 }
 
 /// Appends `text` with white space folded, keeping one space between words.
@@ -338,15 +258,26 @@ mod tests {
     }
 
     #[test]
+    fn the_plain_rendering_also_drops_the_demo_pages_chrome() {
+        let folder =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/corpus/html");
+        let Ok(entries) = std::fs::read_dir(folder) else { return };
+        for entry in entries.flatten() {
+            let html = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            let text = text::clean(&render(&Html::parse_document(&html)), false).text;
+            assert!(text.split("\n\n").count() >= 4, "{:?}", entry.path());
+            for chrome in
+                ["cookies", "Share on", "Related stories", "©", "@", "Advertisement", "Topics:"]
+            {
+                assert!(!text.contains(chrome), "{chrome:?} in {:?}:\n{text}", entry.path());
+            }
+        }
+    }
+
+    #[test]
     fn html_is_told_from_text() {
         assert!(looks_like_html("<p>Hello</p>"));
         assert!(!looks_like_html("x < y and y > z"));
         assert!(!looks_like_html("plain"));
-    }
-
-    #[test]
-    fn json_ld_names() {
-        let value = serde_json::json!([{"name": "A"}, "B", {"x": 1}]);
-        assert_eq!(names(Some(&value)).as_deref(), Some("A, B"));
     }
 }

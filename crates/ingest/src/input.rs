@@ -79,14 +79,18 @@ impl Iterator for Expand<'_> {
         loop {
             if let Some((walk, root)) = self.walk.as_mut() {
                 match walk.next() {
-                    Some(Ok(entry)) if entry.file_type().is_file() => return Some(Ok(Unit::file(entry.path()))),
+                    Some(Ok(entry)) if entry.file_type().is_file() => {
+                        return Some(Ok(Unit::file(entry.path())));
+                    }
                     Some(Ok(_)) => continue,
                     Some(Err(error)) => {
                         let origin = error.path().unwrap_or(root).display().to_string();
                         let problem = if error.loop_ancestor().is_some() {
                             Problem::Io("symbolic link loop".to_string())
                         } else {
-                            error.io_error().map_or_else(|| Problem::Io(error.to_string()), io_problem)
+                            error
+                                .io_error()
+                                .map_or_else(|| Problem::Io(error.to_string()), io_problem)
                         };
                         return Some(Err(IngestError::new(origin, problem)));
                     }
@@ -95,10 +99,22 @@ impl Iterator for Expand<'_> {
             }
             let input = self.inputs.next()?;
             match input {
-                Input::Stdin => return Some(Ok(Unit { origin: "-".to_string(), source: Source::Stdin })),
-                Input::Url(url) => return Some(Ok(Unit { origin: url.clone(), source: Source::Url(url.clone()) })),
+                Input::Stdin => {
+                    return Some(Ok(Unit { origin: "-".to_string(), source: Source::Stdin }));
+                }
+                Input::Url(url) => {
+                    return Some(Ok(Unit {
+                        origin: url.clone(),
+                        source: Source::Url(url.clone()),
+                    }));
+                }
                 Input::Path(path) => match std::fs::metadata(path) {
-                    Err(error) => return Some(Err(IngestError::new(path.display().to_string(), io_problem(&error)))),
+                    Err(error) => {
+                        return Some(Err(IngestError::new(
+                            path.display().to_string(),
+                            io_problem(&error),
+                        )));
+                    }
                     Ok(metadata) if metadata.is_dir() => {
                         let walk = WalkDir::new(path)
                             .follow_links(true)
@@ -145,9 +161,16 @@ pub(crate) fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Problem>
 }
 
 /// All of a stream, or `TooLarge` as soon as it passes `max_bytes`.
-pub(crate) fn read_stream(reader: impl Read, max_bytes: u64, capacity: usize) -> Result<Vec<u8>, Problem> {
+pub(crate) fn read_stream(
+    reader: impl Read,
+    max_bytes: u64,
+    capacity: usize,
+) -> Result<Vec<u8>, Problem> {
     let mut bytes = Vec::with_capacity(capacity.saturating_add(1));
-    reader.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(|error| io_problem(&error))?;
+    reader
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|error| io_problem(&error))?;
     let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if read > max_bytes {
         return Err(Problem::TooLarge { bytes: read, limit: max_bytes });
@@ -162,14 +185,20 @@ mod tests {
     #[test]
     fn inputs_parse() {
         assert_eq!(Input::parse("-"), Input::Stdin);
-        assert_eq!(Input::parse("https://example.org/a"), Input::Url("https://example.org/a".into()));
+        assert_eq!(
+            Input::parse("https://example.org/a"),
+            Input::Url("https://example.org/a".into())
+        );
         assert_eq!(Input::parse("HTTP://example.org"), Input::Url("HTTP://example.org".into()));
         assert_eq!(Input::parse("notes/http.txt"), Input::Path(PathBuf::from("notes/http.txt")));
     }
 
     #[test]
     fn streams_stop_past_the_limit() {
-        assert_eq!(read_stream(&b"abcdef"[..], 3, 0), Err(Problem::TooLarge { bytes: 4, limit: 3 }));
+        assert_eq!(
+            read_stream(&b"abcdef"[..], 3, 0),
+            Err(Problem::TooLarge { bytes: 4, limit: 3 })
+        );
         assert_eq!(read_stream(&b"abc"[..], 3, 0), Ok(b"abc".to_vec()));
     }
 }

@@ -30,6 +30,8 @@ mod fetch;
 mod html;
 mod input;
 mod language;
+mod markdown;
+mod meta;
 mod offsets;
 mod sniff;
 mod text;
@@ -123,7 +125,11 @@ impl FromStr for Format {
             "feed" | "rss" | "atom" => Format::Feed,
             "jsonl" | "jsonlines" | "ndjson" | "json" => Format::JsonLines,
             "csv" | "tsv" => Format::Csv,
-            other => return Err(format!("unknown format {other:?} (expected text, markdown, html, feed, jsonl or csv)")),
+            other => {
+                return Err(format!(
+                    "unknown format {other:?} (expected text, markdown, html, feed, jsonl or csv)"
+                ));
+            }
         })
     }
 }
@@ -173,6 +179,14 @@ impl UnitOutput {
         UnitOutput { documents: vec![document], failures: Vec::new() }
     }
 
+    pub(crate) fn from_iter(
+        results: impl IntoIterator<Item = Result<Document, IngestError>>,
+    ) -> UnitOutput {
+        let mut output = UnitOutput::default();
+        results.into_iter().for_each(|result| output.push(result));
+        output
+    }
+
     pub(crate) fn push(&mut self, result: Result<Document, IngestError>) {
         match result {
             Ok(document) => self.documents.push(document),
@@ -189,7 +203,9 @@ pub fn read(unit: &Unit, options: &ReadOptions) -> UnitOutput {
     let fail = |problem| UnitOutput::failure(IngestError::new(origin, problem));
     match &unit.source {
         Source::File(path) => match input::read_file(path, options.max_bytes) {
-            Ok(bytes) => parse_owned(origin, Cow::Owned(bytes), &FormatHint::from_path(path), options),
+            Ok(bytes) => {
+                parse_owned(origin, Cow::Owned(bytes), &FormatHint::from_path(path), options)
+            }
             Err(problem) => fail(problem),
         },
         Source::Stdin => match input::read_stream(std::io::stdin().lock(), options.max_bytes, 0) {
@@ -203,7 +219,10 @@ pub fn read(unit: &Unit, options: &ReadOptions) -> UnitOutput {
                 hint.content_type = fetched.content_type;
                 let mut output = parse_owned(origin, Cow::Owned(fetched.body), &hint, options);
                 for document in &mut output.documents {
-                    if matches!(document.media_type, MediaType::Html | MediaType::Text | MediaType::Markdown) {
+                    if matches!(
+                        document.media_type,
+                        MediaType::Html | MediaType::Text | MediaType::Markdown
+                    ) {
                         document.url = Some(fetched.final_url.clone());
                     }
                 }
@@ -221,7 +240,12 @@ pub fn parse(origin: &str, bytes: &[u8], hint: FormatHint, options: &ReadOptions
 }
 
 /// [`parse`] over bytes that may be owned, so a whole-input document keeps them without a copy.
-fn parse_owned(origin: &str, raw: Cow<'_, [u8]>, hint: &FormatHint, options: &ReadOptions) -> UnitOutput {
+fn parse_owned(
+    origin: &str,
+    raw: Cow<'_, [u8]>,
+    hint: &FormatHint,
+    options: &ReadOptions,
+) -> UnitOutput {
     let fail = |problem| UnitOutput::failure(IngestError::new(origin, problem));
     if u64::try_from(raw.len()).unwrap_or(u64::MAX) > options.max_bytes {
         let bytes = u64::try_from(raw.len()).unwrap_or(u64::MAX);

@@ -52,16 +52,29 @@ impl Builder {
 }
 
 /// Maps decoded pieces to raw segments; a segment is exact when its raw bytes are the clean bytes.
-pub(crate) fn from_pieces(pieces: &[Piece], text: &str, decoded: &Decoded<'_>, raw: &[u8]) -> OffsetMap {
-    let segments = pieces
-        .iter()
-        .map(|piece| {
-            let raw_start = decoded.to_raw(piece.src.start, raw.len());
-            let raw_end = decoded.to_raw(piece.src.end, raw.len()).max(raw_start);
-            let exact = raw.get(raw_start..raw_end) == text.as_bytes().get(piece.clean.clone());
-            OffsetSegment { clean_start: piece.clean.start, clean_end: piece.clean.end, raw_start, raw_end, exact }
-        })
-        .collect();
+/// Pieces are split where the decoding changes step (a replaced byte, a chunk of a legacy charset),
+/// so the stretches on either side stay exact.
+pub(crate) fn from_pieces(
+    pieces: &[Piece],
+    text: &str,
+    decoded: &Decoded<'_>,
+    raw: &[u8],
+) -> OffsetMap {
+    let mut segments = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let mut clean_start = piece.clean.start;
+        let mut src_start = piece.src.start;
+        let breaks = decoded.breaks_in(piece.src.clone()).iter().map(|&(text_pos, _)| text_pos);
+        for src_end in breaks.chain(std::iter::once(piece.src.end)) {
+            let clean_end = clean_start + (src_end - src_start);
+            let raw_start = decoded.to_raw(src_start, raw.len());
+            let raw_end = decoded.to_raw(src_end, raw.len()).max(raw_start);
+            let exact = raw.get(raw_start..raw_end) == text.as_bytes().get(clean_start..clean_end);
+            segments.push(OffsetSegment { clean_start, clean_end, raw_start, raw_end, exact });
+            clean_start = clean_end;
+            src_start = src_end;
+        }
+    }
     OffsetMap(segments)
 }
 

@@ -23,7 +23,8 @@ impl FormatHint {
 
     /// The extension of `path` (of a file, or of a URL's path).
     pub fn from_path(path: impl AsRef<Path>) -> FormatHint {
-        let extension = path.as_ref().extension().and_then(|ext| ext.to_str()).map(str::to_ascii_lowercase);
+        let extension =
+            path.as_ref().extension().and_then(|ext| ext.to_str()).map(str::to_ascii_lowercase);
         FormatHint { extension, content_type: None }
     }
 
@@ -44,7 +45,9 @@ impl FormatHint {
         let value = self.content_type.as_deref()?;
         value.split(';').skip(1).find_map(|parameter| {
             let (name, value) = parameter.split_once('=')?;
-            name.trim().eq_ignore_ascii_case("charset").then(|| value.trim().trim_matches('"').to_string())
+            name.trim()
+                .eq_ignore_ascii_case("charset")
+                .then(|| value.trim().trim_matches('"').to_string())
         })
     }
 }
@@ -83,10 +86,15 @@ pub(crate) fn detect(forced: Option<Format>, hint: &FormatHint, text: &str) -> D
     if let Some(mime) = mime.as_deref() {
         let by_type = match mime {
             "text/html" | "application/xhtml+xml" => Some(Detected::Html),
-            "application/rss+xml" | "application/atom+xml" | "application/rdf+xml"
+            "application/rss+xml"
+            | "application/atom+xml"
+            | "application/rdf+xml"
             | "application/feed+json" => Some(Detected::Feed),
-            "application/x-ndjson" | "application/ndjson" | "application/jsonl"
-            | "application/x-jsonlines" | "application/jsonlines" => Some(Detected::JsonLines),
+            "application/x-ndjson"
+            | "application/ndjson"
+            | "application/jsonl"
+            | "application/x-jsonlines"
+            | "application/jsonlines" => Some(Detected::JsonLines),
             "text/csv" | "application/csv" => Some(Detected::Csv { tab: false }),
             "text/tab-separated-values" => Some(Detected::Csv { tab: true }),
             "text/markdown" | "text/x-markdown" => Some(Detected::Markdown),
@@ -158,7 +166,9 @@ pub(crate) fn declared_charset(bytes: &[u8]) -> Option<String> {
         let value: String = lower[at..]
             .iter()
             .skip_while(|&&byte| byte == b'"' || byte == b'\'')
-            .take_while(|&&byte| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b':'))
+            .take_while(|&&byte| {
+                byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b':')
+            })
             .map(|&byte| char::from(byte))
             .collect();
         (!value.is_empty()).then_some(value)
@@ -193,14 +203,26 @@ mod tests {
         assert_eq!(detect(None, &hint, "plain"), Detected::Html);
         assert_eq!(hint.charset().as_deref(), Some("UTF-8"));
         assert_eq!(detect(Some(Format::Text), &hint, "<html>"), Detected::Text);
-        assert_eq!(detect(None, &FormatHint::from_path("a/b.TSV"), "a\tb"), Detected::Csv { tab: true });
-        assert_eq!(detect(Some(Format::Csv), &FormatHint::none(), "a\tb\n1\t2"), Detected::Csv { tab: true });
+        assert_eq!(
+            detect(None, &FormatHint::from_path("a/b.TSV"), "a\tb"),
+            Detected::Csv { tab: true }
+        );
+        assert_eq!(
+            detect(Some(Format::Csv), &FormatHint::none(), "a\tb\n1\t2"),
+            Detected::Csv { tab: true }
+        );
     }
 
     #[test]
     fn declared_charsets() {
-        assert_eq!(declared_charset(b"<meta charset=\"windows-1251\">").as_deref(), Some("windows-1251"));
-        assert_eq!(declared_charset(b"<?xml version='1.0' encoding='ISO-8859-1'?>").as_deref(), Some("iso-8859-1"));
+        assert_eq!(
+            declared_charset(b"<meta charset=\"windows-1251\">").as_deref(),
+            Some("windows-1251")
+        );
+        assert_eq!(
+            declared_charset(b"<?xml version='1.0' encoding='ISO-8859-1'?>").as_deref(),
+            Some("iso-8859-1")
+        );
         assert_eq!(declared_charset(b"no declaration"), None);
     }
 }

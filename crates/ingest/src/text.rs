@@ -11,6 +11,7 @@ use crate::dates;
 use crate::decode::Decoded;
 use crate::draft::{Draft, squash};
 use crate::error::Problem;
+use crate::markdown::{block_marker, front_matter, is_link_definition, is_rule, markdown_ranges};
 use crate::offsets::{self, Builder};
 
 /// Only this many kept lines at the top are looked at for a date line or a byline.
@@ -43,7 +44,12 @@ struct LineInfo {
 
 /// Reads a whole text or Markdown input into one document (without its raw bytes, which the
 /// caller adds).
-pub(crate) fn read(raw: &[u8], decoded: &Decoded<'_>, origin: &str, markdown: bool) -> Result<Draft, Problem> {
+pub(crate) fn read(
+    raw: &[u8],
+    decoded: &Decoded<'_>,
+    origin: &str,
+    markdown: bool,
+) -> Result<Draft, Problem> {
     let cleaned = clean(&decoded.text, markdown);
     if cleaned.text.trim().is_empty() {
         return Err(Problem::NoText);
@@ -82,18 +88,18 @@ pub(crate) fn clean(input: &str, markdown: bool) -> Cleaned {
         if seen > HEADER_LINES {
             break;
         }
-        if cleaned.published.is_none() {
-            if let Some(date) = dates::parse_date_line(line.text) {
-                cleaned.published = Some(date);
-                keep[index] = false;
-                continue;
-            }
+        if cleaned.published.is_none()
+            && let Some(date) = dates::parse_date_line(line.text)
+        {
+            cleaned.published = Some(date);
+            keep[index] = false;
+            continue;
         }
-        if cleaned.author.is_none() {
-            if let Some(author) = byline(line.text) {
-                cleaned.author = Some(author);
-                keep[index] = false;
-            }
+        if cleaned.author.is_none()
+            && let Some(author) = byline(line.text)
+        {
+            cleaned.author = Some(author);
+            keep[index] = false;
         }
     }
 
@@ -120,13 +126,21 @@ pub(crate) fn clean(input: &str, markdown: bool) -> Cleaned {
                 } else {
                     builder.synth("\n");
                 }
-                if first_paragraph == Some(line.paragraph) {
-                    if let Some(first) = first_line.as_mut() {
-                        first.2 = false;
-                    }
+                if first_paragraph == Some(line.paragraph)
+                    && let Some(first) = first_line.as_mut()
+                {
+                    first.2 = false;
                 }
             }
-            Some(_) => builder.synth("\n\n"),
+            Some(before) => {
+                // Copy the blank line when it is one in the input too: fewer, longer segments.
+                let between = before.content.end..line.content.start;
+                if &input[between.clone()] == "\n\n" {
+                    builder.copy(input, between);
+                } else {
+                    builder.synth("\n\n");
+                }
+            }
             None => {}
         }
         let start = builder.text.len();
@@ -141,17 +155,38 @@ pub(crate) fn clean(input: &str, markdown: bool) -> Cleaned {
     }
 
     // The title: a Markdown heading, or a short first line standing alone in its paragraph.
-    if cleaned.title.is_none() {
-        if let Some((range, heading, alone)) = first_line {
-            let line = builder.text[range].trim();
-            if heading || (alone && line.len() < MAX_TITLE && !line.ends_with('.')) {
-                cleaned.title = Some(line.to_string());
-            }
+    if cleaned.title.is_none()
+        && let Some((range, heading, alone)) = first_line
+    {
+        let line = builder.text[range].trim();
+        if heading || (alone && line.len() < MAX_TITLE && !line.ends_with('.')) {
+            cleaned.title = Some(line.to_string());
         }
+    }
+    if cleaned.source.is_none() {
+        cleaned.source = offsets::paragraphs(&builder.text)
+            .into_iter()
+            .take(3)
+            .find_map(|paragraph| dateline_agency(&builder.text[paragraph]));
     }
     cleaned.text = builder.text;
     cleaned.pieces = builder.pieces;
     cleaned
+}
+
+/// The agency of a wire dateline: "MOSCOW, March 24 (Northwire) - ..." gives "Northwire".
+fn dateline_agency(paragraph: &str) -> Option<String> {
+    let head = &paragraph[..boilerplate::floor_boundary(paragraph, 160)];
+    let close = [") - ", ") – ", ") — "].iter().filter_map(|dash| head.find(dash)).min()?;
+    let open = head[..close].rfind('(')?;
+    let agency = head[open + 1..close].trim();
+    let place = head[..open].split(',').next()?.trim();
+    let is_place = !place.is_empty()
+        && head[..open].contains(',')
+        && place.chars().all(|c| !c.is_lowercase())
+        && place.chars().any(char::is_uppercase);
+    let is_agency = (2..=40).contains(&agency.len()) && agency.starts_with(char::is_uppercase);
+    (is_place && is_agency).then(|| agency.to_string())
 }
 
 /// The input's non-blank lines, with Markdown block markers stripped and fences dropped.
@@ -212,123 +247,6 @@ fn split_lines(input: &str, body_start: usize, markdown: bool) -> Vec<LineInfo> 
     lines
 }
 
-/// The length of a leading Markdown heading, quote or list marker, and whether it is a heading.
-fn block_marker(line: &str) -> (usize, bool) {
-    let bytes = line.as_bytes();
-    let hashes = bytes.iter().take_while(|&&byte| byte == b'#').count();
-    if (1..=6).contains(&hashes) && bytes.get(hashes).is_none_or(|&byte| byte == b' ') {
-        return (skip_spaces(bytes, hashes), true);
-    }
-    let mut at = 0;
-    while bytes.get(at) == Some(&b'>') {
-        at = skip_spaces(bytes, at + 1);
-    }
-    if matches!(bytes.get(at), Some(b'-' | b'*' | b'+')) && bytes.get(at + 1) == Some(&b' ') {
-        at = skip_spaces(bytes, at + 1);
-    } else {
-        let digits = bytes[at..].iter().take_while(|byte| byte.is_ascii_digit()).count();
-        if (1..=3).contains(&digits)
-            && matches!(bytes.get(at + digits), Some(b'.' | b')'))
-            && bytes.get(at + digits + 1) == Some(&b' ')
-        {
-            at = skip_spaces(bytes, at + digits + 1);
-        }
-    }
-    (at, false)
-}
-
-fn skip_spaces(bytes: &[u8], mut at: usize) -> usize {
-    while bytes.get(at) == Some(&b' ') {
-        at += 1;
-    }
-    at
-}
-
-/// `---`, `***`, `___` or a setext underline `===`.
-fn is_rule(line: &str) -> bool {
-    let compact: String = line.chars().filter(|c| *c != ' ').collect();
-    compact.len() >= 3
-        && ['-', '*', '_', '='].iter().any(|mark| compact.chars().all(|c| c == *mark))
-}
-
-/// `[id]: https://...`
-fn is_link_definition(line: &str) -> bool {
-    line.starts_with('[') && line.find("]:").is_some_and(|at| !line[1..at].contains('['))
-}
-
-/// The ranges of a Markdown line left once inline markup is removed: emphasis and code marks,
-/// link brackets and targets (the link text stays).
-fn markdown_ranges(input: &str, line: Range<usize>) -> Vec<Range<usize>> {
-    let bytes = input.as_bytes();
-    let end = line.end;
-    let mut ranges = Vec::new();
-    let mut keep_from = line.start;
-    let mut cut = |from: usize, to: usize, keep_from: &mut usize| {
-        if from > *keep_from {
-            ranges.push(*keep_from..from);
-        }
-        *keep_from = to;
-    };
-    let mut pending_target: Option<Range<usize>> = None;
-    let mut at = line.start;
-    while at < end {
-        if let Some(target) = pending_target.as_ref().filter(|target| target.start == at) {
-            let target_end = target.end;
-            cut(at, target_end, &mut keep_from);
-            at = target_end;
-            pending_target = None;
-            continue;
-        }
-        match bytes[at] {
-            b'[' | b'!' if pending_target.is_none() => {
-                let open = if bytes[at] == b'!' { at + 1 } else { at };
-                match (bytes.get(open), link_target(bytes, open, end)) {
-                    (Some(b'['), Some(target)) => {
-                        cut(at, open + 1, &mut keep_from);
-                        at = open + 1;
-                        pending_target = Some(target);
-                    }
-                    _ => at += 1,
-                }
-            }
-            mark @ (b'*' | b'_' | b'~' | b'`') => {
-                let run = bytes[at..end].iter().take_while(|&&byte| byte == mark).count();
-                let before = input[..at].chars().next_back();
-                let after = input[at + run..end].chars().next();
-                let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-                let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
-                let drop = match mark {
-                    b'`' => true,
-                    b'~' => run >= 2,
-                    b'*' => !(space(before) && space(after)),
-                    _ => !(word(before) && word(after)),
-                };
-                if drop {
-                    cut(at, at + run, &mut keep_from);
-                }
-                at += run;
-            }
-            _ => at += 1,
-        }
-    }
-    if end > keep_from {
-        ranges.push(keep_from..end);
-    }
-    ranges
-}
-
-/// For `[` at `open`: the range `](target)` or `][ref]` that closes the link, if there is one.
-fn link_target(bytes: &[u8], open: usize, end: usize) -> Option<Range<usize>> {
-    let close = open + 1 + bytes.get(open + 1..end)?.iter().position(|&byte| byte == b']')?;
-    let closer = match bytes.get(close + 1) {
-        Some(b'(') => b')',
-        Some(b'[') => b']',
-        _ => return None,
-    };
-    let target_end = close + 2 + bytes.get(close + 2..end)?.iter().position(|&byte| byte == closer)?;
-    Some(close..target_end + 1)
-}
-
 /// Copies `input[range]` with runs of spaces and tabs folded to one space. A run that starts with a
 /// space keeps that space as part of the copy, so most of the text stays in exact pieces.
 fn emit_collapsed(builder: &mut Builder, input: &str, range: Range<usize>) {
@@ -373,44 +291,6 @@ fn byline(line: &str) -> Option<String> {
     ((1..=6).contains(&words) && capitalised && !name.ends_with('.')).then(|| squash(name))
 }
 
-/// Reads YAML-style front matter (`---` ... `---`) at the top of Markdown into `cleaned`;
-/// returns where the body starts (0 when there is none).
-fn front_matter(input: &str, cleaned: &mut Cleaned) -> usize {
-    let Some(rest) = input.strip_prefix("---\n").or_else(|| input.strip_prefix("---\r\n")) else {
-        return 0;
-    };
-    let mut position = input.len() - rest.len();
-    let mut fields = Vec::new();
-    for line in rest.split('\n').take(60) {
-        position += line.len() + 1;
-        let line = line.trim();
-        if line == "---" || line == "..." {
-            for (key, value) in fields {
-                apply_front_field(cleaned, key, value);
-            }
-            return position.min(input.len());
-        }
-        if let Some((key, value)) = line.split_once(':') {
-            fields.push((key.trim(), value.trim().trim_matches(['"', '\''])));
-        }
-    }
-    0
-}
-
-fn apply_front_field(cleaned: &mut Cleaned, key: &str, value: &str) {
-    if value.is_empty() {
-        return;
-    }
-    match key.to_ascii_lowercase().as_str() {
-        "title" => cleaned.title = Some(value.to_string()),
-        "date" | "published" => cleaned.published = dates::parse_date(value),
-        "author" => cleaned.author = Some(value.to_string()),
-        "source" | "publisher" => cleaned.source = Some(value.to_string()),
-        "url" | "link" => cleaned.url = Some(value.to_string()),
-        _ => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -437,7 +317,7 @@ mod tests {
         let cleaned = clean(input, true);
         assert_eq!(
             cleaned.text,
-            "The big heading\n\nSome bold and a link and code.\nitem one\nquoted snake_case words"
+            "The big heading\n\nSome bold and a link and code.\n\nitem one\nquoted snake_case words"
         );
         assert_eq!(cleaned.title.as_deref(), Some("Front title"));
         assert_eq!(cleaned.published, NaiveDate::from_ymd_opt(2024, 3, 22));
@@ -454,6 +334,14 @@ mod tests {
     fn a_wrapped_first_line_is_not_a_title() {
         let cleaned = clean("The convoy was struck near the\nborder crossing at dawn.\n", false);
         assert_eq!(cleaned.title, None);
+    }
+
+    #[test]
+    fn a_wire_dateline_names_the_agency() {
+        let cleaned = clean("Headline\n\nKYIV, May 2 (Eastwire) - Drones struck the port.", false);
+        assert_eq!(cleaned.source.as_deref(), Some("Eastwire"));
+        assert_eq!(dateline_agency("Officials (who asked not to be named) - said so"), None);
+        assert_eq!(dateline_agency("NEW YORK, Jan. 3 (AP) – A man was held."), Some("AP".into()));
     }
 
     #[test]
