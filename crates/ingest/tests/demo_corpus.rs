@@ -17,7 +17,7 @@ fn corpus() -> PathBuf {
 
 /// The README's "Files" table: file (with `#item=N`) → (publisher, published).
 fn expected() -> BTreeMap<String, (String, String)> {
-    let readme = std::fs::read_to_string(corpus().join("README.md")).unwrap();
+    let readme = std::fs::read_to_string(corpus().join("../README.md")).unwrap();
     readme
         .lines()
         .filter(|line| {

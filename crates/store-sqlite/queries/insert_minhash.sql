@@ -1,1 +1,1 @@
-INSERT INTO minhash (document_id, signature) VALUES (?1, ?2)
+INSERT INTO minhash (document_seq, signature) VALUES (?1, ?2)

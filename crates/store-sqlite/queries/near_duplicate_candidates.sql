@@ -1,9 +1,10 @@
 -- ?1 is a JSON array of band keys (i64 bit-casts of u64). Documents sharing more bands are
 -- likelier copies, so they come first. Only originals have band rows.
-SELECT b.document_id, m.signature, count(*) AS shared_bands
+SELECT d.id, m.signature, count(*) AS shared_bands
 FROM lsh_bands AS b
-JOIN minhash AS m ON m.document_id = b.document_id
+JOIN minhash AS m ON m.document_seq = b.document_seq
+JOIN documents AS d ON d.seq = b.document_seq
 WHERE b.band_key IN (SELECT value FROM json_each(?1))
-GROUP BY b.document_id
-ORDER BY shared_bands DESC, b.document_id
+GROUP BY b.document_seq
+ORDER BY shared_bands DESC, d.id
 LIMIT ?2

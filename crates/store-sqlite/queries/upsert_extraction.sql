@@ -1,8 +1,8 @@
 -- Inserts nothing when the document is not stored, so the caller can tell NotFound apart.
 -- (The WHERE clause also keeps SQLite's parser from reading ON CONFLICT as a join constraint.)
-INSERT INTO extractions (document_id, extraction, extractor_name, extractor_version, extracted_at)
-SELECT id, ?2, ?3, ?4, ?5 FROM documents WHERE id = ?1
-ON CONFLICT (document_id) DO UPDATE SET
+INSERT INTO extractions (document_seq, extraction, extractor_name, extractor_version, extracted_at)
+SELECT seq, ?2, ?3, ?4, ?5 FROM documents WHERE id = ?1
+ON CONFLICT (document_seq) DO UPDATE SET
     extraction = excluded.extraction,
     extractor_name = excluded.extractor_name,
     extractor_version = excluded.extractor_version,

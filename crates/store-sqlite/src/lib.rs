@@ -24,6 +24,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::Connection;
+use rusqlite::config::DbConfig;
 use vigil_domain::{Document, DocumentId, Extraction, Reliability, Source};
 use vigil_store::{
     DocumentQuery, DocumentSummary, ExtractorInfo, PutOutcome, Record, SearchHit, Store,
@@ -58,7 +59,8 @@ pub struct SqliteStore {
 impl SqliteStore {
     /// Opens the store at `path`, creating the file if needed and bringing its schema up to date.
     ///
-    /// Fails with [`StoreError::SchemaTooNew`](vigil_store::StoreError::SchemaTooNew) when a newer Vigil wrote the file.
+    /// Fails with [`StoreError::SchemaTooNew`](vigil_store::StoreError::SchemaTooNew) when a
+    /// newer Vigil wrote the file.
     pub fn open(path: &Path) -> StoreResult<SqliteStore> {
         let connection = Connection::open(path)
             .with_context(|| format!("cannot open store {}", path.display()))?;
@@ -75,6 +77,12 @@ impl SqliteStore {
         // Set before anything else so migrations also wait for a concurrent writer.
         connection.busy_timeout(BUSY_TIMEOUT).context("cannot set busy timeout")?;
         connection.set_prepared_statement_cache_capacity(STATEMENT_CACHE_CAPACITY);
+        // Without the query planner stability guarantee, SQLite re-prepares a statement each
+        // time a parameter used as its LIMIT (or, once ANALYZE has run, compared with an indexed
+        // column) is rebound, which costs more than the hot per-document queries themselves.
+        connection
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+            .context("cannot configure query planner")?;
         connection.execute_batch(queries::CONNECTION_SETUP).context("cannot configure store")?;
         migrate::migrate(&mut connection)?;
         Ok(SqliteStore { connection })

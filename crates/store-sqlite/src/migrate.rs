@@ -60,7 +60,9 @@ pub(crate) fn migrate(connection: &mut Connection) -> StoreResult<()> {
         transaction
             .pragma_update(None, "user_version", migration.version)
             .with_context(|| format!("cannot record migration {}", migration.name))?;
-        transaction.commit().with_context(|| format!("cannot commit migration {}", migration.name))?;
+        transaction
+            .commit()
+            .with_context(|| format!("cannot commit migration {}", migration.name))?;
     }
     Ok(())
 }

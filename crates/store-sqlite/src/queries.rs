@@ -6,8 +6,10 @@ pub(crate) const CONNECTION_SETUP: &str = include_str!("../queries/connection_se
 
 /// Adds a source with the default grade unless it is known.
 pub(crate) const INSERT_SOURCE: &str = include_str!("../queries/insert_source.sql");
-/// Adds a document unless its id is stored.
+/// Adds a document unless its id is stored, returning its seq.
 pub(crate) const INSERT_DOCUMENT: &str = include_str!("../queries/insert_document.sql");
+/// Indexes a batch's new documents for full-text search.
+pub(crate) const INSERT_FTS: &str = include_str!("../queries/insert_fts.sql");
 /// Records an origin of a document.
 pub(crate) const INSERT_ORIGIN: &str = include_str!("../queries/insert_origin.sql");
 /// Stores a MinHash signature.
@@ -20,6 +22,8 @@ pub(crate) const UPSERT_EXTRACTION: &str = include_str!("../queries/upsert_extra
 pub(crate) const UPSERT_SOURCE_RELIABILITY: &str =
     include_str!("../queries/upsert_source_reliability.sql");
 
+/// The seq of a stored id, which the other tables are keyed by.
+pub(crate) const DOCUMENT_SEQ: &str = include_str!("../queries/document_seq.sql");
 /// Whether an id is stored.
 pub(crate) const CONTAINS_DOCUMENT: &str = include_str!("../queries/contains_document.sql");
 /// A whole document by id.

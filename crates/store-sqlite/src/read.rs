@@ -11,8 +11,8 @@ use vigil_store::{
 use crate::error::Context;
 use crate::queries;
 use crate::rows::{
-    DocumentRow, SummaryRow, band_key_to_sql, count_from_sql, date_to_sql, from_json,
-    id_from_sql, reliability_from_sql, signature_from_blob, timestamp_from_sql, to_json,
+    DocumentRow, SummaryRow, band_key_to_sql, count_from_sql, date_to_sql, from_json, id_from_sql,
+    reliability_from_sql, signature_from_blob, timestamp_from_sql, to_json,
 };
 
 /// The fewest hex digits [`resolve_id`] accepts: fewer would match too much to be useful.
@@ -39,9 +39,7 @@ pub(crate) fn document(connection: &Connection, id: &DocumentId) -> StoreResult<
 pub(crate) fn origins(connection: &Connection, id: &DocumentId) -> StoreResult<Vec<String>> {
     connection
         .prepare_cached(queries::SELECT_ORIGINS)
-        .and_then(|mut statement| {
-            statement.query_map([id.as_str()], |row| row.get(0))?.collect()
-        })
+        .and_then(|mut statement| statement.query_map([id.as_str()], |row| row.get(0))?.collect())
         .with_context(|| format!("cannot read origins of document {id}"))
 }
 
@@ -62,9 +60,10 @@ pub(crate) fn resolve_id(connection: &Connection, prefix: &str) -> StoreResult<D
     match (count, first) {
         (1, Some(id)) => id_from_sql(&id),
         (0, _) | (_, None) => Err(StoreError::NotFound(prefix)),
-        (count, Some(_)) => {
-            Err(StoreError::Ambiguous { prefix, count: usize::try_from(count).unwrap_or(usize::MAX) })
-        }
+        (count, Some(_)) => Err(StoreError::Ambiguous {
+            prefix,
+            count: usize::try_from(count).unwrap_or(usize::MAX),
+        }),
     }
 }
 
@@ -113,7 +112,9 @@ pub(crate) fn near_duplicate_candidates(
     let rows: Vec<(String, Vec<u8>)> = connection
         .prepare_cached(queries::NEAR_DUPLICATE_CANDIDATES)
         .and_then(|mut statement| {
-            statement.query_map(params![keys, limit], |row| Ok((row.get(0)?, row.get(1)?)))?.collect()
+            statement
+                .query_map(params![keys, limit], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect()
         })
         .context("cannot find near-duplicate candidates")?;
     rows.into_iter()

@@ -1,9 +1,9 @@
 //! How domain values are spelled in SQL columns, and rows read back into domain types.
 //!
-//! Dates are ISO 8601 text, timestamps RFC 3339 UTC with all nine fraction digits (so they
-//! round-trip exactly and, being fixed-width, sort as text in time order), structured fields serde JSON, MinHash signatures
-//! little-endian `u32`s and band keys the `i64` with the same bits as the `u64` (SQLite integers
-//! are signed). Rows are read into plain structs first and converted afterwards, so a corrupt
+//! Dates are ISO 8601 text; timestamps RFC 3339 UTC with all nine fraction digits, so they
+//! round-trip exactly and, being fixed-width, sort as text in time order; structured fields serde
+//! JSON; MinHash signatures little-endian `u32`s; band keys the `i64` with the same bits as the
+//! `u64` (SQLite integers are signed). Rows are read into plain structs first and converted afterwards, so a corrupt
 //! value becomes a [`StoreError`] naming the field instead of a rusqlite conversion error.
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
@@ -67,7 +67,11 @@ pub(crate) fn timestamp_from_sql(text: &str, owner: &str) -> StoreResult<DateTim
 }
 
 /// A stored JSON value.
-pub(crate) fn from_json<T: DeserializeOwned>(text: &str, what: &str, owner: &str) -> StoreResult<T> {
+pub(crate) fn from_json<T: DeserializeOwned>(
+    text: &str,
+    what: &str,
+    owner: &str,
+) -> StoreResult<T> {
     serde_json::from_str(text).map_err(|error| corrupt(what, owner, error))
 }
 
@@ -77,9 +81,7 @@ pub(crate) fn signature_from_blob(blob: &[u8], owner: &str) -> StoreResult<Vec<u
     if !chunks.remainder().is_empty() {
         return Err(corrupt("minhash signature", owner, "length is not a multiple of 4"));
     }
-    Ok(chunks
-        .map(|chunk| u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]))
-        .collect())
+    Ok(chunks.map(|chunk| u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]])).collect())
 }
 
 /// A stored reliability grade.

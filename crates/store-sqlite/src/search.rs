@@ -15,7 +15,11 @@ use crate::queries;
 use crate::rows::{date_from_sql, id_from_sql};
 
 /// Runs a full-text search, best first.
-pub(crate) fn search(connection: &Connection, query: &str, limit: usize) -> StoreResult<Vec<SearchHit>> {
+pub(crate) fn search(
+    connection: &Connection,
+    query: &str,
+    limit: usize,
+) -> StoreResult<Vec<SearchHit>> {
     // A query with nothing searchable in it (only punctuation) matches nothing rather than failing.
     let Some(fts_query) = fts_query(query) else {
         return Ok(Vec::new());
@@ -44,8 +48,9 @@ pub(crate) fn search(connection: &Connection, query: &str, limit: usize) -> Stor
         .map_err(|error| search_error(query, &error))?;
     rows.into_iter()
         .map(|(id, title, source, published, score, snippet)| {
-            let published =
-                published.map(|date| date_from_sql(&date, &format!("document {id}"))).transpose()?;
+            let published = published
+                .map(|date| date_from_sql(&date, &format!("document {id}")))
+                .transpose()?;
             Ok(SearchHit { id: id_from_sql(&id)?, title, source, published, score, snippet })
         })
         .collect()

@@ -4,13 +4,20 @@
 //! lock is taken up front, so a concurrent writer makes us wait instead of failing midway), and
 //! any error drops the transaction, which rolls it back. The per-record statements are prepared
 //! once per batch from the connection's statement cache.
+//!
+//! Two kinds of rows are deferred to the end of the batch. LSH band keys are hashes, so they are
+//! inserted sorted: consecutive inserts then land on the same B-tree pages. Full-text indexing
+//! runs as one statement after everything else, because FTS5 flushes its pending terms to a new
+//! segment whenever a later statement opens a savepoint (see the note in `0001_initial.sql`).
 
 use chrono::{DateTime, Utc};
-use rusqlite::{CachedStatement, Connection, ErrorCode, TransactionBehavior, params};
+use rusqlite::{
+    CachedStatement, Connection, ErrorCode, OptionalExtension, TransactionBehavior, params,
+};
 use vigil_domain::{DocumentId, Extraction, Reliability};
 use vigil_store::{ExtractorInfo, PutOutcome, Record, StoreError, StoreResult};
 
-use crate::error::Context;
+use crate::error::{Context, backend};
 use crate::queries;
 use crate::rows::{band_key_to_sql, date_to_sql, signature_to_blob, timestamp_to_sql, to_json};
 
@@ -24,13 +31,10 @@ pub(crate) fn put_records(
     let transaction = connection
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .context("cannot begin batch")?;
-    let mut outcomes = Vec::with_capacity(records.len());
-    {
-        let mut writer = BatchWriter::prepare(&transaction, now)?;
-        for record in records {
-            outcomes.push(writer.put(record)?);
-        }
-    }
+    let mut writer = BatchWriter::prepare(&transaction, now)?;
+    let outcomes =
+        records.iter().map(|record| writer.put(record)).collect::<StoreResult<Vec<_>>>()?;
+    writer.finish()?;
     transaction.commit().map_err(|error| commit_error(&error, records.len()))?;
     Ok(outcomes)
 }
@@ -42,8 +46,9 @@ pub(crate) fn put_extraction(
     extraction: &Extraction,
     extractor: &ExtractorInfo,
 ) -> StoreResult<()> {
-    let mut statement =
-        connection.prepare_cached(queries::UPSERT_EXTRACTION).context("cannot prepare extraction")?;
+    let mut statement = connection
+        .prepare_cached(queries::UPSERT_EXTRACTION)
+        .context("cannot prepare extraction")?;
     let changed = upsert_extraction(&mut statement, id, extraction, extractor, Utc::now())?;
     if changed == 0 {
         return Err(StoreError::NotFound(id.to_string()));
@@ -64,17 +69,23 @@ pub(crate) fn set_source_reliability(
     Ok(())
 }
 
-/// The statements a batch runs for each record, prepared once.
+/// One batch in progress: its prepared statements and the rows deferred to its end.
 struct BatchWriter<'connection> {
-    contains: CachedStatement<'connection>,
+    document_seq: CachedStatement<'connection>,
     insert_source: CachedStatement<'connection>,
     insert_document: CachedStatement<'connection>,
     insert_origin: CachedStatement<'connection>,
     insert_minhash: CachedStatement<'connection>,
     insert_band: CachedStatement<'connection>,
     upsert_extraction: CachedStatement<'connection>,
+    index_documents: CachedStatement<'connection>,
     now: DateTime<Utc>,
     now_sql: String,
+    /// The seq of the batch's first new document; its new documents are that one and all after
+    /// it (new rows get seq = max + 1, and the batch holds the write lock).
+    first_new_seq: Option<i64>,
+    /// Band keys of the batch's new originals, with their documents' seqs.
+    bands: Vec<(i64, i64)>,
 }
 
 impl<'connection> BatchWriter<'connection> {
@@ -84,26 +95,30 @@ impl<'connection> BatchWriter<'connection> {
     ) -> StoreResult<BatchWriter<'connection>> {
         let prepare = |sql: &str| connection.prepare_cached(sql).context("cannot prepare batch");
         Ok(BatchWriter {
-            contains: prepare(queries::CONTAINS_DOCUMENT)?,
+            document_seq: prepare(queries::DOCUMENT_SEQ)?,
             insert_source: prepare(queries::INSERT_SOURCE)?,
             insert_document: prepare(queries::INSERT_DOCUMENT)?,
             insert_origin: prepare(queries::INSERT_ORIGIN)?,
             insert_minhash: prepare(queries::INSERT_MINHASH)?,
             insert_band: prepare(queries::INSERT_BAND)?,
             upsert_extraction: prepare(queries::UPSERT_EXTRACTION)?,
+            index_documents: prepare(queries::INSERT_FTS)?,
             now,
             now_sql: timestamp_to_sql(now),
+            first_new_seq: None,
+            bands: Vec::new(),
         })
     }
 
+    /// Stores one record, or only its origin when its id is stored already.
     fn put(&mut self, record: &Record) -> StoreResult<PutOutcome> {
         let document = &record.document;
         let id = document.id.as_str();
         let context = || format!("cannot store document {id}");
-        let stored: bool =
-            self.contains.query_row([id], |row| row.get(0)).with_context(context)?;
-        if stored {
-            self.add_origin(id, &document.origin)?;
+        let stored: Option<i64> =
+            self.document_seq.query_row([id], |row| row.get(0)).optional().with_context(context)?;
+        if let Some(seq) = stored {
+            self.add_origin(seq, &document.origin)?;
             return Ok(PutOutcome::AlreadyStored);
         }
         // The source row goes first (documents.source references it), and only for a new
@@ -116,50 +131,70 @@ impl<'connection> BatchWriter<'connection> {
             None => (None, None),
         };
         let ingested_at = document.ingested_at.map(timestamp_to_sql);
-        let inserted = self
+        let seq: i64 = self
             .insert_document
-            .execute(params![
-                id,
-                document.origin,
-                document.source,
-                document.url,
-                document.title,
-                document.author,
-                document.published.map(date_to_sql),
-                document.language,
-                document.media_type.as_str(),
-                document.text,
-                document.raw,
-                to_json(&document.offsets, "offsets")?,
-                to_json(&document.warnings, "warnings")?,
-                duplicate_of,
-                similarity,
-                ingested_at.as_deref().unwrap_or(&self.now_sql),
-            ])
+            .query_row(
+                params![
+                    id,
+                    document.origin,
+                    document.source,
+                    document.url,
+                    document.title,
+                    document.author,
+                    document.published.map(date_to_sql),
+                    document.language,
+                    document.media_type.as_str(),
+                    document.text,
+                    document.raw,
+                    to_json(&document.offsets, "offsets")?,
+                    to_json(&document.warnings, "warnings")?,
+                    duplicate_of,
+                    similarity,
+                    ingested_at.as_deref().unwrap_or(&self.now_sql),
+                ],
+                |row| row.get(0),
+            )
             .with_context(context)?;
-        self.add_origin(id, &document.origin)?;
-        if inserted == 0 {
-            return Ok(PutOutcome::AlreadyStored);
-        }
+        self.first_new_seq.get_or_insert(seq);
+        self.add_origin(seq, &document.origin)?;
         self.insert_minhash
-            .execute(params![id, signature_to_blob(&record.fingerprint.minhash)])
+            .execute(params![seq, signature_to_blob(&record.fingerprint.minhash)])
             .with_context(context)?;
         // Near-copies get no band rows: they are never offered as candidate originals.
         if document.duplicate_of.is_none() {
-            for band in &record.fingerprint.bands {
-                self.insert_band.execute(params![band_key_to_sql(*band), id]).with_context(context)?;
-            }
+            let bands = record.fingerprint.bands.iter().map(|band| (band_key_to_sql(*band), seq));
+            self.bands.extend(bands);
         }
         if let Some((extraction, extractor)) = &record.extraction {
-            upsert_extraction(&mut self.upsert_extraction, &document.id, extraction, extractor, self.now)?;
+            upsert_extraction(
+                &mut self.upsert_extraction,
+                &document.id,
+                extraction,
+                extractor,
+                self.now,
+            )?;
         }
         Ok(PutOutcome::Inserted)
     }
 
-    fn add_origin(&mut self, id: &str, origin: &str) -> StoreResult<()> {
+    fn add_origin(&mut self, seq: i64, origin: &str) -> StoreResult<()> {
         self.insert_origin
-            .execute(params![id, origin, self.now_sql])
-            .with_context(|| format!("cannot record origin of document {id}"))?;
+            .execute(params![seq, origin, self.now_sql])
+            .with_context(|| format!("cannot record origin {origin:?}"))?;
+        Ok(())
+    }
+
+    /// Writes the deferred rows: band keys in key order, then the full-text index.
+    fn finish(mut self) -> StoreResult<()> {
+        self.bands.sort_unstable();
+        for (band, seq) in &self.bands {
+            self.insert_band.execute(params![band, seq]).context("cannot store band keys")?;
+        }
+        if let Some(first_new_seq) = self.first_new_seq {
+            self.index_documents
+                .execute([first_new_seq])
+                .context("cannot index batch for search")?;
+        }
         Ok(())
     }
 }
@@ -194,5 +229,5 @@ fn commit_error(error: &rusqlite::Error, n_records: usize) -> StoreError {
     } else {
         format!("cannot commit batch of {n_records} records")
     };
-    crate::error::backend(&what, error)
+    backend(&what, error)
 }

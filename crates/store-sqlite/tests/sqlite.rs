@@ -65,7 +65,8 @@ fn migrations_run_once_and_record_the_version() {
     drop(SqliteStore::open(&path).unwrap());
     let connection = raw_connection(&path);
     assert_eq!(objects(&connection), before);
-    let version: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
+    let version: i64 =
+        connection.pragma_query_value(None, "user_version", |row| row.get(0)).unwrap();
     assert_eq!(version, SCHEMA_VERSION);
 }
 
@@ -125,7 +126,10 @@ fn batch_failing_midway_rolls_back_everything() {
         vigil_store::conformance::extractor("1"),
     ));
     let error = store.put_records(&batch).unwrap_err();
-    assert!(matches!(&error, StoreError::Backend(message) if message.contains("poisoned")), "{error}");
+    assert!(
+        matches!(&error, StoreError::Backend(message) if message.contains("poisoned")),
+        "{error}"
+    );
     assert_eq!(store.stats().unwrap(), StoreStats::default());
     let connection = raw_connection(&path);
     for table in ["documents", "document_origins", "minhash", "lsh_bands", "extractions", "sources"]
@@ -161,14 +165,23 @@ fn near_duplicate_may_come_before_its_original_in_a_batch() {
 
 #[test]
 fn fts_index_stays_consistent_with_documents() {
-    let mut store = SqliteStore::open_in_memory().unwrap();
+    let directory = tempfile::tempdir().unwrap();
+    let path = store_path(&directory);
+    let mut store = SqliteStore::open(&path).unwrap();
     let batch = records(20);
-    store.put_records(&batch).unwrap();
-    store.put_records(&batch).unwrap();
+    store.put_records(&batch[..10]).unwrap();
+    // Stored and new documents interleaved: only the new ones may be indexed, each once.
+    let mixed: Vec<Record> = batch.iter().rev().cloned().collect();
+    let outcomes = store.put_records(&mixed).unwrap();
+    assert_eq!(outcomes.iter().filter(|outcome| **outcome == PutOutcome::Inserted).count(), 10);
     let (first, second) = texts_with_shared_id_prefix(4);
     store.put_records(&[sample_record(&first), sample_record(&second)]).unwrap();
     assert_eq!(store.search("militants", 100).unwrap().len(), 20);
     assert_eq!(store.search("situation report", 100).unwrap().len(), 2);
+    // FTS5's own check that the index matches the external content table.
+    raw_connection(&path)
+        .execute("INSERT INTO documents_fts (documents_fts) VALUES ('integrity-check')", [])
+        .unwrap();
 }
 
 fn store_with(texts: &[&str]) -> (SqliteStore, Vec<DocumentId>) {

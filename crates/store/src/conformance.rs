@@ -24,9 +24,9 @@ pub use fixtures::{
     texts_with_shared_id_prefix,
 };
 pub use queries::{
-    contains_and_document_answer_for_missing_ids, documents_filter_by_source_and_dates,
-    documents_newest_first_undated_last, documents_originals_only_limit_and_offset,
-    document_summaries_carry_their_fields, near_duplicate_candidates_exclude_near_duplicates,
+    contains_and_document_answer_for_missing_ids, document_summaries_carry_their_fields,
+    documents_filter_by_source_and_dates, documents_newest_first_undated_last,
+    documents_originals_only_limit_and_offset, near_duplicate_candidates_exclude_near_duplicates,
     near_duplicate_candidates_share_a_band, near_duplicate_candidates_take_full_u64_keys_and_limit,
     resolve_id_finds_a_unique_prefix, resolve_id_rejects_short_or_non_hex_prefixes,
     resolve_id_reports_ambiguous_prefixes, resolve_id_reports_unknown_prefixes,

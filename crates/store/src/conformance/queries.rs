@@ -122,7 +122,8 @@ pub fn documents_filter_by_source_and_dates(mut store: impl Store) {
     let id = |index: usize| records[index].document.id.clone();
     let list = |query: DocumentQuery| ids(&store.documents(&query).expect("lists"));
 
-    let by_source = DocumentQuery { source: Some("Kavkaz Monitor".to_string()), ..Default::default() };
+    let by_source =
+        DocumentQuery { source: Some("Kavkaz Monitor".to_string()), ..Default::default() };
     assert_eq!(list(by_source), [id(1)]);
     let unknown = DocumentQuery { source: Some("Nobody".to_string()), ..Default::default() };
     assert_eq!(list(unknown), Vec::<DocumentId>::new());
@@ -178,7 +179,10 @@ pub fn document_summaries_carry_their_fields(mut store: impl Store) {
         assert_eq!(summary.media_type, document.media_type);
         assert_eq!(summary.origin, document.origin);
         assert_eq!(summary.text_bytes, document.text.len());
-        assert_eq!(summary.duplicate_of, document.duplicate_of.as_ref().map(|link| link.original.clone()));
+        assert_eq!(
+            summary.duplicate_of,
+            document.duplicate_of.as_ref().map(|link| link.original.clone())
+        );
         let stored = store.document(&document.id).expect("get").expect("stored");
         assert_eq!(Some(summary.ingested_at), stored.ingested_at);
     }
@@ -206,12 +210,16 @@ pub fn near_duplicate_candidates_share_a_band(mut store: impl Store) {
 
     let candidates = store.near_duplicate_candidates(&[10, 99], 10).expect("candidates");
     assert_eq!(candidates, [(one.clone(), first.fingerprint.minhash.clone())]);
-    assert_eq!(candidate_ids(&store, &[10, 20, 30], 10), BTreeSet::from([one.clone(), two.clone()]));
+    assert_eq!(
+        candidate_ids(&store, &[10, 20, 30], 10),
+        BTreeSet::from([one.clone(), two.clone()])
+    );
     assert_eq!(candidate_ids(&store, &[40], 10), BTreeSet::from([two.clone()]));
     assert_eq!(candidate_ids(&store, &[99], 10), BTreeSet::new());
     assert_eq!(candidate_ids(&store, &[], 10), BTreeSet::new());
     for (id, signature) in store.near_duplicate_candidates(&[30], 10).expect("candidates") {
-        let expected = if id == one { &first.fingerprint.minhash } else { &second.fingerprint.minhash };
+        let expected =
+            if id == one { &first.fingerprint.minhash } else { &second.fingerprint.minhash };
         assert_eq!(&signature, expected, "signature of {id}");
     }
 }
@@ -219,7 +227,8 @@ pub fn near_duplicate_candidates_share_a_band(mut store: impl Store) {
 /// Near-duplicates are never candidates, even when they share bands.
 pub fn near_duplicate_candidates_exclude_near_duplicates(mut store: impl Store) {
     let original = with_bands("Gunmen opened fire at the concert hall.", &[10, 20, 30]);
-    let mut copy = with_bands("Gunmen opened fire at the concert hall, officials said.", &[10, 20, 30, 50]);
+    let mut copy =
+        with_bands("Gunmen opened fire at the concert hall, officials said.", &[10, 20, 30, 50]);
     copy.document.duplicate_of =
         Some(DuplicateLink { original: original.document.id.clone(), similarity: 0.85 });
     put(&mut store, &[original.clone(), copy]);
@@ -261,7 +270,10 @@ pub fn source_reliability_is_set_and_read(mut store: impl Store) {
     let expected = Source { name: "Amaq".to_string(), reliability: Reliability::E };
     assert_eq!(store.source("Amaq").expect("source"), Some(expected));
     store.set_source_reliability("Amaq", Reliability::D).expect("change grade");
-    assert_eq!(store.source("Amaq").expect("source").map(|source| source.reliability), Some(Reliability::D));
+    assert_eq!(
+        store.source("Amaq").expect("source").map(|source| source.reliability),
+        Some(Reliability::D)
+    );
     assert_eq!(store.source("amaq").expect("source"), None, "names are case-sensitive");
     assert_eq!(store.stats().expect("stats").sources, 1);
 }

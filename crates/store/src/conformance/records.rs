@@ -36,7 +36,8 @@ pub fn put_then_get_round_trips_every_field(mut store: impl Store) {
     bare.offsets = Default::default();
     bare.warnings = Vec::new();
     bare.ingested_at = Some(timestamp("2024-03-23T08:15:42Z"));
-    let record = Record { document: bare.clone(), fingerprint: Default::default(), extraction: None };
+    let record =
+        Record { document: bare.clone(), fingerprint: Default::default(), extraction: None };
     store.put_records(&[record]).expect("put succeeds");
     assert_eq!(store.document(&bare.id).expect("get succeeds"), Some(bare));
 }
@@ -49,7 +50,10 @@ pub fn ingested_at_is_set_when_absent(mut store: impl Store) {
     let after = Utc::now();
     let stored = store.document(&record.document.id).expect("get").expect("stored");
     let ingested_at = stored.ingested_at.expect("ingested_at is set");
-    assert!(before <= ingested_at && ingested_at <= after, "{ingested_at} not in {before}..{after}");
+    assert!(
+        before <= ingested_at && ingested_at <= after,
+        "{ingested_at} not in {before}..{after}"
+    );
     let mut expected = record.document;
     expected.ingested_at = Some(ingested_at);
     assert_eq!(stored, expected);

@@ -76,17 +76,50 @@ pub fn search_snippet_marks_matched_terms(mut store: impl Store) {
     assert!(hits[0].snippet.contains("[Dushanbe]"), "{:?}", hits[0].snippet);
     let hits = search(&store, "embassy");
     assert!(hits[0].snippet.contains("[embassy]"), "{:?}", hits[0].snippet);
-    assert!(hits[0].snippet.len() < 400, "a snippet is a passage, not the text: {:?}", hits[0].snippet);
+    assert!(
+        hits[0].snippet.len() < 400,
+        "a snippet is a passage, not the text: {:?}",
+        hits[0].snippet
+    );
 }
 
 /// Queries full of punctuation and query-language words never fail.
 pub fn search_survives_punctuation(mut store: impl Store) {
     put_search_records(&mut store);
     let queries = [
-        "IS-K \"", "\"", "\"\"", "\"\"\"\"", "AND(", "OR", "NOT", "AND", "NEAR(crocus hall)",
-        "crocus:", "title:crocus", "^crocus", "*", "crocus*", "(", ")", "-crocus", "+crocus",
-        "'", "'; DROP TABLE documents; --", "\\", "{crocus}", "[crocus]", "crocus OR", "a AND(b",
-        "", "   ", "…", "🙂", "%", "_", "crocus NOT hall", "\u{0}",
+        "IS-K \"",
+        "\"",
+        "\"\"",
+        "\"\"\"\"",
+        "AND(",
+        "OR",
+        "NOT",
+        "AND",
+        "NEAR(crocus hall)",
+        "crocus:",
+        "title:crocus",
+        "^crocus",
+        "*",
+        "crocus*",
+        "(",
+        ")",
+        "-crocus",
+        "+crocus",
+        "'",
+        "'; DROP TABLE documents; --",
+        "\\",
+        "{crocus}",
+        "[crocus]",
+        "crocus OR",
+        "a AND(b",
+        "",
+        "   ",
+        "…",
+        "🙂",
+        "%",
+        "_",
+        "crocus NOT hall",
+        "\u{0}",
     ];
     for query in queries {
         let result = store.search(query, 10);

@@ -26,8 +26,8 @@ use std::sync::OnceLock;
 use vigil_domain::{ActorKind, Document, Extraction, Location};
 use vigil_gazetteer::Gazetteer;
 
-use crate::Extractor;
-use crate::kb::Kb;
+use vigil_extract::Extractor;
+use vigil_extract::kb::Kb;
 use analysis::Analysis;
 use places::PlaceFinder;
 

@@ -9,10 +9,10 @@ use chrono::NaiveDate;
 use vigil_domain::ActorKind;
 
 use super::places::{PlaceFinder, PlaceHit};
-use crate::counts::{CountMention, find_counts};
-use crate::dates::{DateMention, find_dates};
-use crate::kb::{Kb, MatchOptions};
-use crate::text::{Sentence, TokenKind, is_all_caps, sentences, tokens};
+use vigil_extract::counts::{CountMention, find_counts};
+use vigil_extract::dates::{DateMention, find_dates};
+use vigil_extract::kb::{Kb, MatchOptions};
+use vigil_extract::text::{Sentence, TokenKind, is_all_caps, sentences, tokens};
 
 /// A word with its offsets and lower-case form.
 #[derive(Debug, Clone)]

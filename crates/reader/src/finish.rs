@@ -125,7 +125,7 @@ pub(crate) fn extraction(document: &Document, analysis: &Analysis<'_>, resolver:
         })
         .collect();
     Extraction {
-        document: crate::document_ref(document),
+        document: vigil_extract::document_ref(document),
         incidents: incidents_out,
         claims: claims_out,
         actors: super::actors::mentions(analysis, author.as_ref()),

@@ -1,1 +1,0 @@
-//! Date mentions found in running text and resolved against the publication date.
