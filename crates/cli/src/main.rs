@@ -41,6 +41,11 @@ enum Command {
     Show(commands::show::Args),
     /// Full-text search over stored documents, best first, with snippets.
     Search(commands::search::Args),
+    /// Read one document (a file or a stored id) and print the codebook JSON.
+    Extract(commands::extract::Args),
+    /// Score the reader against gold keys.
+    #[command(subcommand)]
+    Eval(commands::eval::Command),
 }
 
 /// Options every command sees.
@@ -60,6 +65,8 @@ fn main() -> ExitCode {
         Command::Docs(args) => commands::docs::run(&global, args),
         Command::Show(args) => commands::show::run(&global, args),
         Command::Search(args) => commands::search::run(&global, args),
+        Command::Extract(args) => commands::extract::run(&global, args),
+        Command::Eval(command) => commands::eval::run(&global, command),
     };
     match result {
         Ok(code) => code,
