@@ -1,13 +1,26 @@
 //! The actors of a document: every knowledge-base match grouped by canonical name.
 
-use vigil_domain::{ActorMention, Evidence};
+use vigil_domain::{ActorKind, ActorMention, Evidence};
 
 use super::analysis::{ActorHit, Analysis};
 
 /// One mention per actor, in order of first appearance, with the names it went by.
 pub(crate) fn mentions(analysis: &Analysis<'_>, author: Option<&ActorHit>) -> Vec<ActorMention> {
     let mut mentions: Vec<ActorMention> = Vec::new();
+    // A state named only as a place ("arrested in Germany") is not an actor of the story.
+    let acts = |name: &str| {
+        analysis.actors.iter().filter(|hit| hit.name == name).any(|hit| {
+            let before = super::places::word_before(analysis.text, hit.start);
+            !matches!(before.as_str(), "in" | "from" | "to" | "across" | "inside" | "into" | "via" | "and" | "beyond")
+        })
+    };
     for hit in &analysis.actors {
+        if hit.kind == ActorKind::Population || hit.name.starts_with("the ") {
+            continue;
+        }
+        if hit.kind == ActorKind::State && !acts(&hit.name) {
+            continue;
+        }
         let written = analysis.slice(hit.start, hit.end).to_string();
         match mentions.iter_mut().find(|mention| mention.name == hit.name) {
             Some(mention) => {
@@ -27,7 +40,7 @@ pub(crate) fn mentions(analysis: &Analysis<'_>, author: Option<&ActorHit>) -> Ve
         }
     }
     if let Some(author) = author {
-        if !mentions.iter().any(|mention| mention.name == author.name) && author.end > 0 {
+        if !mentions.iter().any(|mention| mention.name == author.name) {
             mentions.push(ActorMention {
                 name: author.name.clone(),
                 kind: author.kind,

@@ -108,6 +108,8 @@ impl<'t> Analysis<'t> {
             })
             .collect::<Vec<_>>();
         let demonyms = kb.find_demonyms(text);
+        let mut actors = actors;
+        add_demonym_agents(text, kb, &demonyms, &mut actors);
         let context = context_countries(&actors, &demonyms);
         let places = places.find(text, caps, &context, &actors);
         let dates = find_dates(text, published);
@@ -170,6 +172,56 @@ impl<'t> Analysis<'t> {
             .filter(move |(start, end, _)| *start >= range.start && *end <= range.end)
             .map(|(_, _, code)| code.as_str())
     }
+}
+
+/// Nouns that, after a demonym, name a state's organs: "Russian counter-terrorism sources",
+/// "the American Embassy", "Austrian police".
+const AGENT_NOUNS: &[&str] = &[
+    "sources", "officials", "authorities", "police", "forces", "embassy", "intelligence",
+    "services", "government", "troops", "army", "prosecutors", "investigators", "security",
+    "military", "diplomats", "ministry", "consulate", "soldiers", "navy", "air",
+];
+
+/// Demonym phrases that act for their state become actor mentions of that state.
+fn add_demonym_agents(text: &str, kb: &Kb, demonyms: &[(usize, usize, String)], actors: &mut Vec<ActorHit>) {
+    for (start, end, code) in demonyms {
+        if actors.iter().any(|actor| actor.start <= *start && *start < actor.end) {
+            continue;
+        }
+        let tail = text.get(*end..(*end + 48).min(text.len())).unwrap_or("");
+        let mut agent_end = None;
+        let mut offset = 0;
+        for word in tail.split(' ').take(4) {
+            let clean = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
+            offset += word.len() + 1;
+            if AGENT_NOUNS.contains(&clean.as_str()) {
+                agent_end = Some(*end + offset - 1 - (word.len() - word.trim_end_matches(|c: char| !c.is_alphanumeric()).len()));
+                break;
+            }
+            if word.ends_with(',') || word.ends_with('.') {
+                break;
+            }
+        }
+        let Some(agent_end) = agent_end else { continue };
+        let Some(state) = kb.entries().iter().find(|entry| entry.kind == ActorKind::State && entry.country.as_deref() == Some(code.as_str())) else {
+            continue;
+        };
+        let agent_end = agent_end.min(text.len());
+        if !text.is_char_boundary(agent_end) {
+            continue;
+        }
+        actors.push(ActorHit {
+            start: *start,
+            end: agent_end,
+            name: state.name.clone(),
+            kind: ActorKind::State,
+            country: state.country.clone(),
+            parent: None,
+            alias: text[*start..agent_end].to_string(),
+            metonym: false,
+        });
+    }
+    actors.sort_by_key(|actor| actor.start);
 }
 
 /// Countries the document is about, most mentioned first: states, their agencies and demonyms.

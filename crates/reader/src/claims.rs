@@ -67,11 +67,17 @@ pub(crate) fn find(
         let Some(class) = lexicon::speech(&word.lower) else { continue };
         let previous: Vec<&str> = (1..=3).filter_map(|back| index.checked_sub(back)).map(|at| words[at].lower.as_str()).collect();
         let negated = previous.iter().take(2).any(|word| NEGATORS.contains(word));
-        let infinitive = previous.first().is_some_and(|word| *word == "to") && !matches!(class, SpeechClass::Warn);
+        let infinitive = previous.iter().any(|word| matches!(*word, "to" | "will" | "would" | "likely"))
+            && !matches!(class, SpeechClass::Warn);
         if infinitive || (negated && !matches!(class, SpeechClass::Deny)) {
             continue;
         }
-        let claimant = claimant(analysis, words, index);
+        // "Putin hinted ..., and claimed ...": a coordinated verb keeps its subject.
+        let coordinated = previous.first().is_some_and(|word| matches!(*word, "and" | "but"));
+        let claimant = match claims.last() {
+            Some(last) if coordinated && last.claimant.is_some() => last.claimant.clone(),
+            _ => claimant(analysis, words, index),
+        };
         let content = content_actors(analysis, words, index);
         let mut modality = if reported {
             Modality::Reported
@@ -82,12 +88,16 @@ pub(crate) fn find(
         };
         let after = analysis.slice(word.end, bounds.end).to_lowercase();
         let claimant_name = claimant.as_ref().map(|hit| hit.name.clone());
-        let others: Vec<String> = content
+        let mut others: Vec<String> = Vec::new();
+        for actor in content
             .iter()
             .filter(|actor| Some(&actor.name) != claimant_name.as_ref())
             .filter(|actor| matches!(actor.kind, ActorKind::State | ActorKind::ArmedGroup | ActorKind::StateAgency) || actor.name.starts_with("the "))
-            .map(|actor| actor.name.clone())
-            .collect();
+        {
+            if !others.contains(&actor.name) {
+                others.push(actor.name.clone());
+            }
+        }
         let kind = match class {
             SpeechClass::Deny => {
                 let mut claim = base(ClaimKind::Denial, Modality::Asserted);
@@ -185,6 +195,7 @@ pub(crate) fn find(
 fn push(claims: &mut Vec<ClaimDraft>, claim: ClaimDraft) {
     let duplicate = claims.iter().any(|known| {
         known.kind == claim.kind
+            && known.modality == claim.modality
             && known.claimant.as_ref().map(|hit| &hit.name) == claim.claimant.as_ref().map(|hit| &hit.name)
     });
     if !duplicate {
@@ -241,12 +252,21 @@ fn claimant(analysis: &Analysis<'_>, words: &[Word], verb: usize) -> Option<Acto
         let word = super::places::word_before(analysis.text, actor.start);
         !matches!(word.as_str(), "in" | "of" | "against" | "on" | "to" | "from" | "with" | "behind")
     });
-    subject.or(before.last()).map(|actor| (*actor).clone())
+    subject.map(|actor| (*actor).clone())
 }
 
+/// Actors in what the verb says: up to the next speech verb or dash of the sentence.
 fn content_actors<'a>(analysis: &'a Analysis<'_>, words: &[Word], verb: usize) -> Vec<&'a ActorHit> {
     let Some(last) = words.last() else { return Vec::new() };
-    analysis.actors_in(words[verb].end..last.end).collect()
+    let mut end = last.end;
+    for at in verb + 1..words.len() {
+        let gap = analysis.slice(words[at - 1].end, words[at].start);
+        if gap.contains('–') || gap.contains('—') || gap.contains(" - ") || lexicon::speech(&words[at].lower).is_some() {
+            end = words[at - 1].end;
+            break;
+        }
+    }
+    analysis.actors_in(words[verb].end..end).collect()
 }
 
 fn has_foreign_demonym(analysis: &Analysis<'_>, words: &[Word], verb: usize, claimant: Option<&ActorHit>) -> bool {

@@ -198,8 +198,12 @@ pub(crate) fn link(analysis: &Analysis<'_>, incidents: &mut [Draft]) {
                 plot.location = operation.location.clone();
             }
             if plot.perpetrators.is_empty() && !operation.victims.is_empty() {
-                plot.perpetrators = operation.victims.clone();
                 plot.perpetrator_count = operation.victims.first().and_then(|phrase| super::phrases::phrase_size(analysis, phrase));
+                // Across sentences the plotters are a pronoun ("They had been planning"); the
+                // operation's phrase names them only when both are in one sentence.
+                if plot.sentence == operation.sentence {
+                    plot.perpetrators = operation.victims.clone();
+                }
             }
             if plot.attribution.is_empty() {
                 let operation_sentence = &analysis.sentences[operation.sentence];

@@ -58,6 +58,20 @@ pub(crate) fn extraction(document: &Document, analysis: &Analysis<'_>, resolver:
         });
     }
     claim_drafts.sort_by_key(|claim| claim.evidence.start);
+    // An assessment that goes on in the next sentence by the same voice is one judgement.
+    let mut kept: Vec<ClaimDraft> = Vec::new();
+    for claim in claim_drafts {
+        let continues = kept.last().is_some_and(|last| {
+            last.kind == ClaimKind::Assessment
+                && claim.kind == ClaimKind::Assessment
+                && claim.sentence == last.sentence + 1
+                && last.claimant.as_ref().map(|hit| &hit.name) == claim.claimant.as_ref().map(|hit| &hit.name)
+        });
+        if !continues {
+            kept.push(claim);
+        }
+    }
+    let mut claim_drafts = kept;
     // Warning claims name the warning incident of their sentence, not the story's main one.
     for claim in &mut claim_drafts {
         if claim.kind == ClaimKind::Warning {
@@ -124,11 +138,14 @@ pub(crate) fn extraction(document: &Document, analysis: &Analysis<'_>, resolver:
             evidence: vec![claim.evidence],
         })
         .collect();
+    let author_claims = author.as_ref().filter(|author| {
+        claims_out.iter().any(|claim| claim.claimant.as_deref() == Some(author.name.as_str()))
+    });
     Extraction {
         document: vigil_extract::document_ref(document),
         incidents: incidents_out,
+        actors: super::actors::mentions(analysis, author_claims),
         claims: claims_out,
-        actors: super::actors::mentions(analysis, author.as_ref()),
     }
 }
 

@@ -192,8 +192,15 @@ fn fill(
     let (start, end) = draft.segment;
     let clause = &words[range.clone()];
     let lowers: Vec<&str> = clause.iter().map(|word| word.lower.as_str()).collect();
-    // Date: the first date in the clause.
-    draft.date = analysis.dates_in(start..end).next().map(|mention| mention.span);
+    // Date: the first date in the clause; a definite mention ("the March 22 operation") only
+    // takes a date from its own noun phrase or right after it, since it may be a reference.
+    let first_trigger = &found[members[0]];
+    let date_range = if draft.definite {
+        words[first_trigger.clause_start.max(range.start)].start..end
+    } else {
+        start..end
+    };
+    draft.date = analysis.dates_in(date_range).next().map(|mention| mention.span);
     // Place: the first place introduced by a locative preposition.
     draft.location = location(analysis, resolver, start, end);
     // Weapons and suicide.
@@ -237,7 +244,11 @@ fn fill(
         let after = analysis.slice(after_end, (after_end + 60).min(end)).to_lowercase();
         let near_before: String = before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
         let people = phrases::counted_people(analysis, mention.start, mention.noun.map(|(_, e)| e));
-        let is_perpetrator = near_before.contains(" by") || near_before.ends_with("by ");
+        let trigger_start = words[first_trigger.word].start;
+        let sentence_start = analysis.sentences[draft.sentence].start;
+        let opens_sentence = analysis.slice(sentence_start, mention.start).split_whitespace().count() <= 1;
+        let subject_of_act = opens_sentence && mention.start < trigger_start && draft.is_violent();
+        let is_perpetrator = near_before.contains(" by") || near_before.ends_with("by ") || subject_of_act;
         if is_perpetrator {
             if let Some(phrase) = people {
                 draft.perpetrator_count = Some(mention.count.best);
@@ -272,8 +283,12 @@ fn fill(
     for &member in members {
         let trigger = &found[member];
         let object_start = trigger.word + 1;
-        let skip = usize::from(words.get(object_start).is_some_and(|word| word.lower == "of"));
-        if let Some(phrase) = phrases::person_phrase_from(analysis, words, object_start + skip) {
+        let trigger_word = words[trigger.word].lower.as_str();
+        let of_object = words.get(object_start).is_some_and(|word| word.lower == "of");
+        let takes_object = trigger_word.ends_with("ed") || (trigger_word.ends_with("ing") && of_object);
+        let skip = usize::from(of_object);
+        let object = if takes_object { phrases::person_phrase_from(analysis, words, object_start + skip) } else { None };
+        if let Some(phrase) = object {
             if !draft.victims.iter().any(|known| known.start <= phrase.start && phrase.end <= known.end) && !is_actor_only(analysis, &phrase) {
                 if draft.kind == EventKind::Arrest && draft.arrested.is_none() {
                     draft.arrested = phrases::phrase_size(analysis, &phrase).map(exact);
@@ -290,7 +305,14 @@ fn fill(
                 draft.victims.push(phrase);
             } else if let Some(subject) = pronoun_subject(words, trigger.word) {
                 let word = &words[subject];
-                draft.victims.push(Phrase { start: word.start, end: word.end, text: analysis.slice(word.start, word.end).to_string() });
+                // "they" stands for the last people named before it in the sentence.
+                let antecedent = (0..subject).rev().find_map(|at| {
+                    lexicon::is_person_noun(&words[at].lower)
+                        .then(|| phrases::person_phrase_before(analysis, words, at + 1))
+                        .flatten()
+                });
+                let phrase = antecedent.unwrap_or_else(|| Phrase { start: word.start, end: word.end, text: analysis.slice(word.start, word.end).to_string() });
+                draft.victims.push(phrase);
                 if matches!(word.lower.as_str(), "he" | "she") {
                     draft.arrested.get_or_insert(exact(1));
                 }
@@ -309,6 +331,11 @@ fn fill(
                 draft.target_types.insert(TargetType::Police);
             }
         }
+    }
+    if draft.kind == EventKind::Warning {
+        draft.victims.clear();
+        draft.killed = None;
+        draft.injured = None;
     }
     if draft.kind == EventKind::SecurityOperation {
         draft.target_types.retain(|target| *target == TargetType::Terrorists);
@@ -337,7 +364,11 @@ fn fill(
         }
     }
     // Attribution from groups named in the clause.
-    attribute(analysis, resolver, draft, &lowers);
+    attribute(analysis, resolver, draft, &lowers, trigger_start_of(words, found, members));
+}
+
+fn trigger_start_of(words: &[Word], found: &[Trigger], members: &[usize]) -> usize {
+    words[found[members[0]].word].start
 }
 
 fn exact(best: u32) -> Count {
@@ -436,15 +467,20 @@ fn perpetrators(
 
 /// Organisations named in the clause as doers: armed groups near the trigger for violent acts,
 /// the state or agency acting for operations, arrests and warnings.
-fn attribute(analysis: &Analysis<'_>, resolver: &Resolver<'_>, draft: &mut Draft, lowers: &[&str]) {
+fn attribute(analysis: &Analysis<'_>, resolver: &Resolver<'_>, draft: &mut Draft, lowers: &[&str], trigger_start: usize) {
     let (start, end) = draft.segment;
     let sentence = &analysis.sentences[draft.sentence];
     let sentence_lower = analysis.slice(sentence.start, sentence.end).to_lowercase();
     let reported = lowers.iter().any(|word| REPORTING.contains(word) || *word == "suspected")
         || sentence_lower.contains("reports of");
     let authority_speech = analysis.actors_in(sentence.start..sentence.end).any(|actor| {
-        matches!(actor.kind, ActorKind::State | ActorKind::StateAgency | ActorKind::Person)
-    }) && ["said", "announced", "says", "stated", "told"].iter().any(|verb| sentence_lower.contains(verb));
+        let next = analysis.slice(actor.end, (actor.end + 40).min(sentence.end)).to_lowercase();
+        let speaks = ["said", "announced", "says", "stated", "told", "had announced", "has said", "had also announced"]
+            .iter()
+            .any(|verb| next.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(verb));
+        let said_by = analysis.slice(sentence.start.max(actor.start.saturating_sub(12)), actor.start).contains("said");
+        matches!(actor.kind, ActorKind::State | ActorKind::StateAgency | ActorKind::Person) && (speaks || said_by)
+    });
     if draft.is_violent() {
         let confidence = if reported {
             Confidence::Suspected
@@ -473,7 +509,14 @@ fn attribute(analysis: &Analysis<'_>, resolver: &Resolver<'_>, draft: &mut Draft
         }
         // Demonym doers: "Ukrainian intelligence officers carrying out ..." in reports.
         if reported && sentence_lower.contains("carrying out") {
-            for code in analysis.demonyms_in(sentence.start..start.max(sentence.start + 1)) {
+            let doers = analysis.demonyms.iter().filter(|(demonym_start, demonym_end, _)| {
+                *demonym_start >= sentence.start
+                    && *demonym_end <= end
+                    && ["intelligence", "officers", "agents", "forces", "operatives", "services", "militants", "special"]
+                        .iter()
+                        .any(|word| analysis.slice(*demonym_end, (*demonym_end + 25).min(end)).to_lowercase().trim_start().starts_with(word))
+            });
+            for code in doers.map(|(_, _, code)| code.as_str()) {
                 if let Some(state) = resolver.state(code) {
                     push_attribution(&mut draft.attribution, &state, Confidence::Suspected);
                 }
@@ -482,9 +525,14 @@ fn attribute(analysis: &Analysis<'_>, resolver: &Resolver<'_>, draft: &mut Draft
         return;
     }
     // Operations, arrests and warnings: the acting state or agency.
+    let trigger_at = trigger_start;
     let agents: Vec<String> = analysis
-        .actors_in(sentence.start..end)
+        .actors_in(sentence.start..trigger_at)
         .filter(|actor| matches!(actor.kind, ActorKind::State | ActorKind::StateAgency))
+        .filter(|actor| {
+            let before = super::places::word_before(analysis.text, actor.start);
+            !matches!(before.as_str(), "in" | "from" | "to" | "across" | "inside" | "into" | "against" | "of" | "near" | "with")
+        })
         .filter(|actor| !analysis.slice(actor.end, (actor.end + 30).min(analysis.text.len())).to_lowercase().trim_start().starts_with("border"))
         .map(|actor| actor.name.clone())
         .collect();
@@ -495,7 +543,7 @@ fn attribute(analysis: &Analysis<'_>, resolver: &Resolver<'_>, draft: &mut Draft
     let agent_words = ["police", "authorities", "forces", "sources", "embassy", "government", "services", "troops", "officials", "army"];
     let demonym_agent = analysis.demonyms.iter().find(|(demonym_start, demonym_end, _)| {
         *demonym_start >= sentence.start
-            && *demonym_end <= end
+            && *demonym_end <= trigger_at
             && agent_words.iter().any(|word| {
                 analysis.slice(*demonym_end, (*demonym_end + 40).min(analysis.text.len())).to_lowercase().contains(word)
             })

@@ -121,8 +121,16 @@ pub(crate) fn person_phrase_from(analysis: &Analysis<'_>, words: &[Word], index:
             return None;
         }
         if lexicon::is_person_noun(&word.lower) {
+            // Run on through a compound: "traffic police officers".
+            let mut last = end;
+            while words.get(last + 1).is_some_and(|next| lexicon::is_person_noun(&next.lower))
+                && !analysis.slice(words[last].end, words[last + 1].start).contains(',')
+            {
+                last += 1;
+            }
             let start = words[index].start;
-            return Some(Phrase { start, end: word.end, text: analysis.slice(start, word.end).to_string() });
+            let stop = words[last].end;
+            return Some(Phrase { start, end: stop, text: analysis.slice(start, stop).to_string() });
         }
     }
     None

@@ -73,7 +73,7 @@ pub(crate) fn find(words: &[Word], text: &str) -> Vec<Trigger> {
             matches!(lexicon::trigger(word), Some(TriggerClass::Plot))
         });
         let irrealis = window.iter().take(2).any(|word| IRREALIS.contains(word));
-        let definite = DEFINITE.contains(&previous(1)) || DEFINITE.contains(&previous(2));
+        let definite = is_definite(words, index);
         let stage = if plotted { Stage::Planned } else { Stage::Accomplished };
         let mut toll = false;
         let kind = match class {
@@ -203,6 +203,22 @@ pub(crate) fn find(words: &[Word], text: &str) -> Vec<Trigger> {
         });
     }
     found
+}
+
+/// Whether the noun at `index` opens with a definite determiner, modifiers allowed between:
+/// "the attack", "The March 22 operation", "the Crocus City attack".
+fn is_definite(words: &[Word], index: usize) -> bool {
+    let floor = index.saturating_sub(4);
+    for at in (floor..index).rev() {
+        let word = words[at].lower.as_str();
+        if DEFINITE.contains(&word) {
+            return true;
+        }
+        if matches!(word, "a" | "an" | "of" | "in" | "on" | "by" | "for" | "to" | "with" | "at" | "was" | "were" | "is" | "are" | "had" | "has" | "and" | "or" | "that" | "which") {
+            return false;
+        }
+    }
+    false
 }
 
 /// "assassinated senior commander": a participle before a noun describes a person, it does not

@@ -7,7 +7,6 @@ mod integrity;
 mod matching;
 mod merge;
 mod props;
-mod scratch;
 mod speed;
 
 use super::{Kb, MatchOptions};
