@@ -67,7 +67,11 @@ pub(crate) fn find(
         let Some(class) = lexicon::speech(&word.lower) else { continue };
         let previous: Vec<&str> = (1..=3).filter_map(|back| index.checked_sub(back)).map(|at| words[at].lower.as_str()).collect();
         let negated = previous.iter().take(2).any(|word| NEGATORS.contains(word));
-        let infinitive = previous.iter().any(|word| matches!(*word, "to" | "will" | "would" | "likely"))
+        // A prediction ("will likely ... accuse it") is part of an assessment, not a claim.
+        let predicted = words[index.saturating_sub(16)..index]
+            .iter()
+            .any(|word| matches!(word.lower.as_str(), "will" | "would" | "likely" | "could" | "might"));
+        let infinitive = (previous.iter().any(|word| *word == "to") || predicted)
             && !matches!(class, SpeechClass::Warn);
         if infinitive || (negated && !matches!(class, SpeechClass::Deny)) {
             continue;
@@ -182,7 +186,14 @@ pub(crate) fn find(
     }
     // "There have been reports of X carrying out ...": an accusation nobody in particular makes.
     if lower_sentence.contains("reports of") && lower_sentence.contains("carrying out") {
-        let accused = foreign_demonym_states(analysis, words, 0, None);
+        let mut accused: Vec<String> = Vec::new();
+        let from = bounds.start + lower_sentence.find("reports of").unwrap_or(0);
+        let to = bounds.start + lower_sentence.find("carrying out").unwrap_or(0);
+        for actor in analysis.actors_in(from..to).filter(|actor| matches!(actor.kind, ActorKind::State | ActorKind::ArmedGroup)) {
+            if !accused.contains(&actor.name) {
+                accused.push(actor.name.clone());
+            }
+        }
         if !accused.is_empty() {
             let mut claim = base(ClaimKind::Accusation, Modality::Reported);
             claim.accused = accused;
@@ -204,7 +215,7 @@ fn push(claims: &mut Vec<ClaimDraft>, claim: ClaimDraft) {
 }
 
 fn violent(text: &str) -> bool {
-    ["attack", "killed", "abducted", "bomb", "explosives", "shot", "stormed", "carried out", "kidnap", "planted"]
+    ["attack", "killed", "killing", "abducted", "bomb", "explosives", "shot", "stormed", "carried out", "kidnap", "planted", "operation"]
         .iter()
         .any(|cue| text.contains(cue))
 }

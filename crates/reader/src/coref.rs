@@ -41,7 +41,7 @@ fn antecedent(analysis: &Analysis<'_>, incidents: &[Draft], draft: &Draft) -> Op
         // A definite mention that continues the story of the sentence before.
         if let Some(index) = incidents.iter().rposition(|other| other.is_violent() && other.stage == Stage::Accomplished) {
             let other = &incidents[index];
-            if compatible(other) && draft.sentence <= other.sentence + 1 && other.date.is_none() | draft.date.is_none() {
+            if compatible(other) && draft.sentence <= other.last_sentence + 1 && other.date.is_none() | draft.date.is_none() {
                 return Some(index);
             }
         }
@@ -114,7 +114,7 @@ fn head(text: &str) -> String {
 
 /// Capitalised words just before the trigger clause's head: the incident's name, if any.
 fn modifiers(analysis: &Analysis<'_>, draft: &Draft) -> Vec<String> {
-    let (start, end) = draft.segment;
+    let (start, end) = draft.name_span;
     analysis
         .slice(start, end)
         .split(|character: char| !character.is_alphanumeric() && character != '-')
@@ -173,6 +173,7 @@ fn absorb(target: &mut Draft, draft: Draft) {
     target.arrested = target.arrested.or(draft.arrested);
     target.evidence.extend(draft.evidence);
     target.mentions += draft.mentions;
+    target.last_sentence = target.last_sentence.max(draft.last_sentence);
 }
 
 /// Links between incidents of one story: foiled plots and their operations, anaphoric clauses.
@@ -209,7 +210,13 @@ pub(crate) fn link(analysis: &Analysis<'_>, incidents: &mut [Draft]) {
                 let operation_sentence = &analysis.sentences[operation.sentence];
                 let spoken = analysis.slice(operation_sentence.start, operation_sentence.end).contains(" announced")
                     && analysis.actors_in(operation_sentence.start..operation_sentence.end).any(|actor| matches!(actor.kind, vigil_domain::ActorKind::State | vigil_domain::ActorKind::StateAgency));
-                let confidence = if spoken { Confidence::AccusedByAuthorities } else { Confidence::Reported };
+                // In one sentence the plot is told in the text's own clause; a later sentence
+                // ("They had been planning ...") carries on the authority's account.
+                let confidence = if spoken && plot.sentence != operation.sentence {
+                    Confidence::AccusedByAuthorities
+                } else {
+                    Confidence::Reported
+                };
                 for victim in &operation.victims {
                     for actor in analysis.actors_in(victim.start..victim.end) {
                         if actor.kind == vigil_domain::ActorKind::ArmedGroup {
@@ -224,7 +231,9 @@ pub(crate) fn link(analysis: &Analysis<'_>, incidents: &mut [Draft]) {
         let sentence = &analysis.sentences[current.sentence];
         let lower = analysis.slice(sentence.start, sentence.end).to_lowercase();
         let anaphoric = ["that cell", "the cell", "the men", "these men", "those men", "the same cell"].iter().any(|cue| lower.contains(cue));
-        if anaphoric && current.sentence == previous.sentence + 1 {
+        let near = current.sentence <= previous.last_sentence + 2
+            && analysis.paragraph_of.get(current.sentence) == analysis.paragraph_of.get(previous.last_sentence);
+        if anaphoric && near {
             if current.location.is_none() {
                 current.location = previous.location.clone();
             }

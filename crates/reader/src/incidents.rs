@@ -39,6 +39,10 @@ pub(crate) struct Draft {
     pub(crate) evidence: Vec<Evidence>,
     /// Mentions merged into this draft.
     pub(crate) mentions: usize,
+    /// The sentence of its latest mention, for continuity.
+    pub(crate) last_sentence: usize,
+    /// Byte span from the noun phrase's start to the end of the trigger word.
+    pub(crate) name_span: (usize, usize),
 }
 
 impl Draft {
@@ -104,6 +108,8 @@ pub(crate) fn drafts(analysis: &Analysis<'_>, resolver: &Resolver<'_>) -> Vec<Dr
                 arrested: None,
                 evidence: vec![Evidence { start: analysis.sentences[sentence].start, end: analysis.sentences[sentence].end }],
                 mentions: 1,
+                last_sentence: sentence,
+                name_span: (words[first.clause_start.max(start_word)].start, words[first.word].end),
             };
             fill(analysis, resolver, words, start_word..end_word, &found, members, &mut draft);
             drafts.push(draft);
@@ -263,7 +269,11 @@ fn fill(
             list.iter().any(|cue| near_before.contains(cue))
                 || list.iter().any(|cue| after.split(['.', ';']).next().is_some_and(|head| head.contains(cue)))
         };
-        if people.is_none() && !cue(&killed_cue) && !cue(&injured_cue) {
+        let adjacent_cue = near_before
+            .split_whitespace()
+            .last()
+            .is_some_and(|word| matches!(word, "killed" | "killing" | "injured" | "wounded" | "injuring" | "wounding" | "of"));
+        if people.is_none() && !adjacent_cue {
             continue;
         }
         if cue(&arrested_cue) && draft.kind == EventKind::Arrest {
@@ -527,7 +537,7 @@ fn attribute(analysis: &Analysis<'_>, resolver: &Resolver<'_>, draft: &mut Draft
     // Operations, arrests and warnings: the acting state or agency.
     let trigger_at = trigger_start;
     let agents: Vec<String> = analysis
-        .actors_in(sentence.start..trigger_at)
+        .actors_in(start..trigger_at)
         .filter(|actor| matches!(actor.kind, ActorKind::State | ActorKind::StateAgency))
         .filter(|actor| {
             let before = super::places::word_before(analysis.text, actor.start);

@@ -192,10 +192,10 @@ pub(crate) fn speech(word: &str) -> Option<SpeechClass> {
         "confirmed" | "confirms" | "confirm" | "admitted" | "acknowledged" => S::Confirm,
         "claimed" | "claims" | "claim" | "asserted" | "insisted" => S::Claim,
         "hinted" | "suggested" | "implied" | "insinuated" | "speculated" => S::Hint,
-        "accused" | "accuses" | "accuse" | "blamed" | "blames" | "blame" | "accusation"
-        | "accusations" => S::Accuse,
-        "denied" | "denies" | "deny" | "dismissed" | "rejected" | "rejects" | "denial"
-        | "refuted" => S::Deny,
+        "accused" | "accuses" | "accuse" | "blamed" | "blames" | "blame" => S::Accuse,
+        "denied" | "denies" | "deny" | "dismissed" | "rejected" | "rejects" | "refuted" => {
+            S::Deny
+        }
         "warned" | "warns" | "warn" | "cautioned" | "urged" | "advised" => S::Warn,
         "threatened" | "threatens" | "threaten" | "vowed" => S::Threaten,
         "called" | "described" | "branded" | "condemned" => S::Judge,
