@@ -8,11 +8,24 @@ use super::analysis::{ActorHit, Analysis};
 pub(crate) fn mentions(analysis: &Analysis<'_>, author: Option<&ActorHit>) -> Vec<ActorMention> {
     let mut mentions: Vec<ActorMention> = Vec::new();
     // A state named only as a place ("arrested in Germany") is not an actor of the story.
+    // Each state mention is a place when a locative preposition governs it, or when it
+    // continues a list ("in Germany, France and Italy") that one governs.
+    let mut place_only: Vec<bool> = Vec::with_capacity(analysis.actors.len());
+    for (index, hit) in analysis.actors.iter().enumerate() {
+        let before = super::places::word_before(analysis.text, hit.start);
+        let governed = matches!(before.as_str(), "in" | "from" | "to" | "across" | "inside" | "into" | "via" | "beyond" | "throughout");
+        let gap_start = index.checked_sub(1).map(|previous| analysis.actors[previous].end);
+        let continues = gap_start.is_some_and(|gap_start| {
+            gap_start <= hit.start && hit.start - gap_start < 12 && {
+                let gap = analysis.slice(gap_start, hit.start).trim();
+                matches!(gap, "," | "and" | "or" | ", and" | ", the" | "and the" | ", and the")
+            }
+        });
+        let inherited = continues && place_only.last().copied().unwrap_or(false);
+        place_only.push(governed || inherited);
+    }
     let acts = |name: &str| {
-        analysis.actors.iter().filter(|hit| hit.name == name).any(|hit| {
-            let before = super::places::word_before(analysis.text, hit.start);
-            !matches!(before.as_str(), "in" | "from" | "to" | "across" | "inside" | "into" | "via" | "and" | "beyond")
-        })
+        analysis.actors.iter().zip(&place_only).any(|(hit, only)| hit.name == name && !only)
     };
     for hit in &analysis.actors {
         if hit.kind == ActorKind::Population || hit.name.starts_with("the ") {

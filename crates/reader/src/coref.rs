@@ -46,7 +46,16 @@ fn antecedent(analysis: &Analysis<'_>, incidents: &[Draft], draft: &Draft) -> Op
             }
         }
     }
-    incidents.iter().rposition(|other| compatible(other) && positive(other, draft))
+    if let Some(index) = incidents.iter().rposition(|other| compatible(other) && positive(other, draft)) {
+        return Some(index);
+    }
+    // A bare mention (a headline's "Arrests in Europe") is told in full just after it.
+    incidents.iter().rposition(|other| {
+        compatible(other)
+            && !other.is_anchored()
+            && other.attribution.is_empty()
+            && draft.sentence <= other.last_sentence + 2
+    })
 }
 
 /// The story's main incident: the accomplished violent one mentioned most, the first on ties.

@@ -19,7 +19,11 @@ pub(crate) fn extraction(document: &Document, analysis: &Analysis<'_>, resolver:
     coref::link(analysis, &mut incidents);
     let main = coref::main(&incidents);
     inherit_from_story(analysis, resolver, &mut incidents, main);
-    incidents.retain(|draft| draft.is_anchored() || !draft.attribution.is_empty() || draft.kind == EventKind::Warning || draft.kind == EventKind::Arrest);
+    incidents.retain(|draft| {
+        draft.is_anchored()
+            || !draft.attribution.is_empty()
+            || (draft.kind == EventKind::Arrest && (draft.arrested.is_some() || !draft.victims.is_empty()))
+    });
     let main = coref::main(&incidents);
     // Claims, sentence by sentence.
     let author = author(document, analysis);

@@ -283,7 +283,9 @@ fn fill(
         } else if cue(&killed_cue) {
             draft.killed.get_or_insert(mention.count);
         }
-        if let Some(phrase) = people {
+        // The dead and the detained are the incident's victims; the injured are counted only.
+        let counted_as_victims = draft.kind != EventKind::Warning && !(cue(&injured_cue) && !near_before.contains("killed"));
+        if let (Some(phrase), true) = (people, counted_as_victims) {
             if !draft.victims.iter().any(|known| known.text == phrase.text) {
                 draft.victims.push(phrase);
             }
