@@ -43,6 +43,12 @@ enum Command {
     Search(commands::search::Args),
     /// Read one document (a file or a stored id) and print the codebook JSON.
     Extract(commands::extract::Args),
+    /// List incidents read from stored documents.
+    Incidents(commands::incidents::Args),
+    /// List claims (responsibility, accusation, denial, warning, ...) read from stored documents.
+    Claims(commands::claims::Args),
+    /// List actors named in stored documents.
+    Actors(commands::actors::Args),
     /// Score the reader against gold keys.
     #[command(subcommand)]
     Eval(commands::eval::Command),
@@ -67,6 +73,9 @@ fn main() -> ExitCode {
         Command::Search(args) => commands::search::run(&global, args),
         Command::Extract(args) => commands::extract::run(&global, args),
         Command::Eval(command) => commands::eval::run(&global, command),
+        Command::Incidents(args) => commands::incidents::run(&global, args),
+        Command::Claims(args) => commands::claims::run(&global, args),
+        Command::Actors(args) => commands::actors::run(&global, args),
     };
     match result {
         Ok(code) => code,

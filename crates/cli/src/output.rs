@@ -4,7 +4,7 @@ use serde::Serialize;
 
 /// Prints a value as pretty JSON on standard output.
 pub(crate) fn print_json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    crate::outln!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
 
@@ -21,4 +21,20 @@ pub(crate) fn truncate(text: &str, width: usize) -> String {
 /// `text` or `-` when absent.
 pub(crate) fn or_dash(text: Option<&str>) -> &str {
     text.unwrap_or("-")
+}
+
+/// Prints a line on standard output; a closed pipe (`vigil docs | head`) ends the program
+/// quietly with success instead of a panic.
+#[macro_export]
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(error) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if error.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("vigil: cannot write to standard output: {error}");
+            std::process::exit(1);
+        }
+    }};
 }

@@ -72,12 +72,19 @@ pub fn find_counts_in(view: &TextIndex<'_>) -> Vec<CountMention> {
         let found = if may_start_count(view, index) { count_at(view, index) } else { None };
         match found {
             Some((count, end)) => {
-                out.push(CountMention {
-                    start: view.start(index),
-                    end: view.end(end - 1),
-                    count,
-                    noun: noun_after(view, end),
+                let noun = noun_after(view, end);
+                // "millions of dollars", "20,000 Colombian pesos": amounts of money, not counts.
+                let money = noun.is_some_and(|(first, last)| {
+                    (first..last).any(|at| numbers::is_unit_of_measure(view, at))
                 });
+                if !money {
+                    out.push(CountMention {
+                        start: view.start(index),
+                        end: view.end(end - 1),
+                        count,
+                        noun: noun.map(|(first, last)| (view.start(first), view.end(last - 1))),
+                    });
+                }
                 index = end;
             }
             None => index += 1,
@@ -281,8 +288,9 @@ fn figure(view: &TextIndex<'_>, index: usize) -> Option<(Number, usize)> {
     Some((number, end))
 }
 
-/// The noun phrase after a count: skips "of", "the", "other", "more", then takes up to four
-/// content words, dropping trailing participles ("people killed" is "people").
+/// The noun phrase after a count, as token indexes `first..last`: skips "of", "the", "other",
+/// "more", then takes up to four content words, dropping trailing participles ("people killed"
+/// is "people").
 fn noun_after(view: &TextIndex<'_>, end: usize) -> Option<(usize, usize)> {
     let mut index = end;
     if view.lex(index) == Lex::Kw(Kw::Of) {
@@ -308,7 +316,7 @@ fn noun_after(view: &TextIndex<'_>, end: usize) -> Option<(usize, usize)> {
     while index > first + 1 && is_participle(view.str(index - 1)) {
         index -= 1;
     }
-    (index > first).then(|| (view.start(first), view.end(index - 1)))
+    (index > first).then_some((first, index))
 }
 
 /// A participle or predicative adjective that follows a noun rather than belonging to it:

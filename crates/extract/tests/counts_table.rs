@@ -166,6 +166,7 @@ fn not_counts() {
         "at 10 p.m.",
         "rose 10% and 5 percent",
         "cost $5 million and 20 dollars",
+        "millions of dollars and 20,000 Colombian pesos",
         "the third attack",
         "under Section 8 and No. 4",
         "DETACHMENT NO.4 REPORTED",

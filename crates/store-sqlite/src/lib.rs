@@ -130,6 +130,10 @@ impl Store for SqliteStore {
         read::extraction(&self.connection, id)
     }
 
+    fn extractions(&self) -> StoreResult<Vec<(DocumentId, StoredExtraction)>> {
+        read::extractions(&self.connection)
+    }
+
     fn put_extraction(
         &mut self,
         id: &DocumentId,

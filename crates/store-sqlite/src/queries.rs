@@ -45,3 +45,6 @@ pub(crate) const SELECT_EXTRACTION: &str = include_str!("../queries/select_extra
 pub(crate) const SELECT_SOURCE: &str = include_str!("../queries/select_source.sql");
 /// Counts of what is stored.
 pub(crate) const STATS: &str = include_str!("../queries/stats.sql");
+
+/// Every stored extraction of an original document, oldest published first.
+pub(crate) const LIST_EXTRACTIONS: &str = include_str!("../queries/list_extractions.sql");

@@ -151,6 +151,31 @@ pub(crate) fn extraction(
     }))
 }
 
+/// Every stored extraction of an original document, oldest published first.
+pub(crate) fn extractions(connection: &Connection) -> StoreResult<Vec<(DocumentId, StoredExtraction)>> {
+    let mut statement = connection
+        .prepare_cached(queries::LIST_EXTRACTIONS)
+        .with_context(|| "cannot list extractions".to_string())?;
+    let rows: Vec<(String, String, String, String, String)> = statement
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))
+        .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+        .with_context(|| "cannot list extractions".to_string())?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (id, extraction, name, version, extracted_at) in rows {
+        let owner = format!("the extraction of document {id}");
+        let id: DocumentId = id.parse().map_err(|error| StoreError::Backend(format!("{owner}: {error}")))?;
+        out.push((
+            id,
+            StoredExtraction {
+                extraction: from_json(&extraction, "json", &owner)?,
+                extractor: ExtractorInfo { name, version },
+                extracted_at: timestamp_from_sql(&extracted_at, &owner)?,
+            },
+        ));
+    }
+    Ok(out)
+}
+
 /// A source by name.
 pub(crate) fn source(connection: &Connection, name: &str) -> StoreResult<Option<Source>> {
     let row: Option<(String, String)> = connection

@@ -35,6 +35,7 @@ pub use queries::{
 };
 pub use records::{
     duplicate_link_round_trips, empty_batch_stores_nothing, extraction_is_stored_with_its_record,
+    extractions_lists_originals_only,
     failed_batch_stores_nothing, ingested_at_is_set_when_absent, new_origin_is_recorded_in_order,
     put_extraction_of_unknown_document_is_not_found, put_extraction_replaces,
     put_then_get_round_trips_every_field, reput_is_idempotent,
@@ -70,6 +71,7 @@ macro_rules! store_conformance_suite {
                 extraction_is_stored_with_its_record,
                 put_extraction_replaces,
                 put_extraction_of_unknown_document_is_not_found,
+                extractions_lists_originals_only,
                 contains_and_document_answer_for_missing_ids,
                 resolve_id_finds_a_unique_prefix,
                 resolve_id_reports_ambiguous_prefixes,

@@ -215,6 +215,10 @@ pub trait Store {
     /// The stored extraction of a document.
     fn extraction(&self, id: &DocumentId) -> StoreResult<Option<StoredExtraction>>;
 
+    /// Every stored extraction of an original document (near-copies left out), oldest
+    /// published first, undated last.
+    fn extractions(&self) -> StoreResult<Vec<(DocumentId, StoredExtraction)>>;
+
     /// Stores (or replaces) the extraction of a stored document.
     fn put_extraction(
         &mut self,

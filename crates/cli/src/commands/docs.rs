@@ -51,7 +51,7 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
             Some(original) => format!("  (near-copy of {original})"),
             None => String::new(),
         };
-        println!(
+        crate::outln!(
             "{}  {:<10}  {:<2}  {:<24}  {}{copy}",
             document.id,
             or_dash(published.as_deref()),

@@ -60,7 +60,7 @@ pub(crate) fn run(global: &Global, command: Command) -> anyhow::Result<ExitCode>
         print!("{}", card.render_table());
         if args.errors {
             for error in &card.errors {
-                println!("  {error}");
+                crate::outln!("  {error}");
             }
         }
     }

@@ -34,7 +34,7 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let reader = super::reader(args.kb.as_deref())?;
     let extraction = reader.extract(&document);
     if global.json {
-        println!("{}", serde_json::to_string(&extraction)?);
+        crate::outln!("{}", serde_json::to_string(&extraction)?);
     } else {
         crate::output::print_json(&extraction)?;
     }

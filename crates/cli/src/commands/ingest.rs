@@ -6,7 +6,6 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use vigil_extract::NullExtractor;
 use vigil_ingest::{FieldMap, Format, Input, Overrides, ReadOptions};
 use vigil_pipeline::{IngestConfig, IngestReport, ProgressEvent};
 
@@ -50,6 +49,9 @@ pub(crate) struct Args {
     /// Seconds to wait for a URL before giving up.
     #[arg(long, default_value_t = 20)]
     timeout: u64,
+    /// A knowledge-base file (TOML) merged over the built-in one.
+    #[arg(long)]
+    kb: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -89,10 +91,11 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         ..ReadOptions::default()
     };
     let config = IngestConfig { read, batch_size: args.batch_size };
+    let reader = super::reader(args.kb.as_deref())?;
     let mut store = super::open_store(global)?;
     let bar = progress_bar(global.quiet);
     let started = Instant::now();
-    let report = vigil_pipeline::ingest(&mut store, &inputs, &config, &NullExtractor, &mut |event| {
+    let report = vigil_pipeline::ingest(&mut store, &inputs, &config, &reader, &mut |event| {
         match event {
             ProgressEvent::Reading(origin) => {
                 bar.inc(1);
@@ -135,7 +138,7 @@ fn print_report(global: &Global, report: &IngestReport, elapsed: Duration) -> an
     for warning in &report.warnings {
         eprintln!("warning: {warning}");
     }
-    println!(
+    crate::outln!(
         "{} inputs in {:.1}s: {} new, {} duplicate, {} near-duplicate, {} failed",
         report.inputs,
         elapsed.as_secs_f64(),
@@ -144,8 +147,9 @@ fn print_report(global: &Global, report: &IngestReport, elapsed: Duration) -> an
         report.near_duplicate,
         report.failed.len()
     );
+    crate::outln!("read {} incidents and {} claims from the new documents", report.incidents, report.claims);
     if report.not_english > 0 {
-        println!("{} new documents are not in English: stored, not extracted", report.not_english);
+        crate::outln!("{} new documents are not in English: stored, not extracted", report.not_english);
     }
     Ok(())
 }

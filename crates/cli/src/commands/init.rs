@@ -12,7 +12,7 @@ pub(crate) fn run(global: &Global) -> anyhow::Result<ExitCode> {
     if global.json {
         crate::output::print_json(&serde_json::json!({"db": global.db, "stats": stats}))?;
     } else if !global.quiet {
-        println!("store ready at {} ({} documents)", global.db.display(), stats.documents);
+        crate::outln!("store ready at {} ({} documents)", global.db.display(), stats.documents);
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,10 +1,14 @@
 //! One module per subcommand, each with its clap `Args` and a `run`.
 
+pub(crate) mod actors;
+pub(crate) mod claims;
 pub(crate) mod docs;
 pub(crate) mod eval;
 pub(crate) mod extract;
 pub(crate) mod ingest;
+pub(crate) mod incidents;
 pub(crate) mod init;
+pub(crate) mod listing;
 pub(crate) mod search;
 pub(crate) mod show;
 

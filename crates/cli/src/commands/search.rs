@@ -26,7 +26,7 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     }
     for hit in &hits {
         let published = hit.published.map(|date| date.to_string());
-        println!(
+        crate::outln!(
             "{}  {:>6.2}  {}  {}  {}",
             hit.id,
             hit.score,
@@ -34,7 +34,7 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
             or_dash(hit.source.as_deref()),
             or_dash(hit.title.as_deref())
         );
-        println!("    {}", hit.snippet.replace('\n', " "));
+        crate::outln!("    {}", hit.snippet.replace('\n', " "));
     }
     if hits.is_empty() && !global.quiet {
         eprintln!("no matches");

@@ -35,21 +35,21 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let published = document.published.map(|date| date.to_string());
-    println!("id:         {}", document.id);
-    println!("title:      {}", or_dash(document.title.as_deref()));
-    println!("source:     {}", or_dash(document.source.as_deref()));
-    println!("published:  {}", or_dash(published.as_deref()));
-    println!("author:     {}", or_dash(document.author.as_deref()));
-    println!("url:        {}", or_dash(document.url.as_deref()));
-    println!("language:   {}", or_dash(document.language.as_deref()));
-    println!("read from:  {}", origins.join(", "));
+    crate::outln!("id:         {}", document.id);
+    crate::outln!("title:      {}", or_dash(document.title.as_deref()));
+    crate::outln!("source:     {}", or_dash(document.source.as_deref()));
+    crate::outln!("published:  {}", or_dash(published.as_deref()));
+    crate::outln!("author:     {}", or_dash(document.author.as_deref()));
+    crate::outln!("url:        {}", or_dash(document.url.as_deref()));
+    crate::outln!("language:   {}", or_dash(document.language.as_deref()));
+    crate::outln!("read from:  {}", origins.join(", "));
     if let Some(link) = &document.duplicate_of {
-        println!("near-copy:  of {} (similarity {:.2})", link.original, link.similarity);
+        crate::outln!("near-copy:  of {} (similarity {:.2})", link.original, link.similarity);
     }
     for warning in &document.warnings {
-        println!("warning:    {warning}");
+        crate::outln!("warning:    {warning}");
     }
-    println!();
-    println!("{}", document.text);
+    crate::outln!();
+    crate::outln!("{}", document.text);
     Ok(ExitCode::SUCCESS)
 }

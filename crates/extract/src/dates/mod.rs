@@ -2,8 +2,8 @@
 //!
 //! This module owns finding every date expression in a document and turning it into a
 //! [`DateSpan`] (first day, last day, precision) as the codebook's `date` slot wants it, plus the
-//! dateline of wire copy ([`dateline_date`]). It reads tokens from [`crate::text`], never
-//! allocates per token beyond the token list, and is linear in the text.
+//! dateline of wire copy ([`dateline_date`]). It reads tokens from [`crate::text`], allocates
+//! nothing per token beyond the token list, and is linear in the text.
 //!
 //! # Resolution rules
 //!
@@ -27,6 +27,7 @@
 //! | "last week", "this week", "next week" | the Monday-Sunday week | week | relative |
 //! | "last month", "this month", "last year", "this year", "last March" | the calendar month or year ("last March" is the most recent March before `P`'s month) | month, year | relative |
 //! | "earlier this month" / "later this year" | from the unit's first day to `P` / from `P` to its last day | range | relative |
+//! | "early this month", "late this year" | as for a named month or year | range | relative |
 //! | "last weekend", "this weekend" | Saturday and Sunday | range | relative |
 //! | "two days ago", "three weeks ago", "two months ago", "a year ago" | `P`-2 / the week of `P`-21 / the month / the year | day, week, month, year | relative |
 //! | "the same day", "that day", "on the same day", "later that day" | the latest day-precision date before it in the text | day | anaphoric |
@@ -43,11 +44,15 @@
 //! publication date keeps only its starting date's span, so the caller sees when it began.
 //!
 //! False positives avoided: in mixed-case text a month name must be capitalised ("protesters
-//! march"), "May" and "March" alone need a preposition ("may have"), month abbreviations
-//! ("Sun", "Mar") count only next to a number, numbers with digit-group commas ("1,200") are
-//! never years, a bare year needs a preposition and is not followed by a plural noun ("in 2000
-//! cases"), numeric dates need an unambiguous day (> 12) or equal day and month, weekdays after
-//! a capitalised word ("Bloody Sunday") are names.
+//! march"); a month name alone, without a day or year, needs one of the prepositions above
+//! ("they may have", "the March on Rome"); month abbreviations ("Mar", "Jan") count only next
+//! to a number and weekday abbreviations ("Sun", "Wed") never; numbers with digit-group commas
+//! ("1,200") are never years; a bare year needs a preposition and must not be followed by a
+//! plural noun ("in 2000 cases"); numeric dates need an unambiguous day (> 12) or equal day and
+//! month; a weekday after a capitalised word is part of a name ("Bloody Sunday").
+//!
+//! A caller that also reads counts can build one [`TextIndex`] and call [`find_dates_in`] and
+//! [`crate::counts::find_counts_in`] with it, which saves tokenizing the text twice.
 
 mod absolute;
 mod calendar;

@@ -231,13 +231,14 @@ const fn slot_and_tag(key: Key) -> (usize, u16) {
 }
 
 const fn build() -> Table {
-    let mut table =
-        Table { tags: [0; SLOTS], keys: [(0, 0); SLOTS], values: [Lex::Other; SLOTS] };
+    let mut table = Table { tags: [0; SLOTS], keys: [(0, 0); SLOTS], values: [Lex::Other; SLOTS] };
     let mut group = 0;
     while group < WORDS.len() {
         let (lex, words) = WORDS[group];
         let mut word = 0;
         while word < words.len() {
+            // `build` runs at compile time (it initialises a `static`), so this panic can only
+            // ever be a build error pointing at a bad entry in the word list, never a runtime one.
             let Some((key, _)) = pack(words[word].as_bytes()) else {
                 panic!("a lexicon word is too long or not ASCII");
             };

@@ -4,7 +4,9 @@
 //! ([`sentences()`]), what the words, numbers and punctuation are ([`tokens()`]), whether a document
 //! is written in capitals like the MUC-4 wire copy ([`is_all_caps`]), and the small closed-class
 //! lexicons (months, weekdays, number words, function words) that the date and count readers
-//! share, so that every module agrees on what "March" or "dozens" is.
+//! share, so that every module agrees on what "March" or "dozens" is. A [`TextIndex`] holds a
+//! text's tokens with their lexicon classes, so that callers running several readers tokenize
+//! once.
 //!
 //! Everything here is pure, never panics on any `&str`, and runs in time linear in the input:
 //! scanners look at each byte a bounded number of times and never compile anything per call.

@@ -111,11 +111,31 @@ pub(crate) fn parse_number_words(words: &str) -> Option<u32> {
     (number.end == view.len()).then_some(number.value)
 }
 
-/// Percentages and money after a number.
+/// Whether token `index` is a percent sign or a currency: what makes a number an amount.
 pub(crate) fn is_unit_of_measure(view: &TextIndex<'_>, index: usize) -> bool {
-    const UNITS: [&str; 12] = [
-        "dollars", "euros", "pounds", "rubles", "roubles", "yuan", "rupees", "pesos", "colones",
-        "usd", "eur", "cents",
+    const UNITS: [&str; 22] = [
+        "dollars",
+        "dollar",
+        "euros",
+        "pounds",
+        "rubles",
+        "roubles",
+        "yuan",
+        "rupees",
+        "pesos",
+        "colones",
+        "quetzales",
+        "cordobas",
+        "intis",
+        "australes",
+        "sucres",
+        "bolivares",
+        "francs",
+        "marks",
+        "usd",
+        "eur",
+        "cents",
+        "percent",
     ];
     view.is_punct(index, '%')
         || view.lex(index) == Lex::Kw(Kw::Percent)

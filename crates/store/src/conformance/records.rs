@@ -208,3 +208,16 @@ pub fn put_extraction_of_unknown_document_is_not_found(mut store: impl Store) {
     assert!(matches!(result, Err(StoreError::NotFound(_))), "{result:?}");
     assert_eq!(store.stats().expect("stats").extractions, 0);
 }
+
+/// `extractions` lists every original's extraction and leaves near-copies and unread
+/// documents out.
+pub fn extractions_lists_originals_only(mut store: impl Store) {
+    let mut first = sample_record(TEXT);
+    first.extraction = Some((sample_extraction(&first.document), extractor("1")));
+    let unread = sample_record(OTHER_TEXT);
+    store.put_records(&[first.clone(), unread]).expect("put succeeds");
+    let listed = store.extractions().expect("list");
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].0, first.document.id);
+    assert_eq!(listed[0].1.extraction, sample_extraction(&first.document));
+}
