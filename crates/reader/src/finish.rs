@@ -157,6 +157,18 @@ pub(crate) fn extraction(document: &Document, analysis: &Analysis<'_>, resolver:
 /// paragraph's group, arrests of "the perpetrators" the main incident's state, arrests "at the
 /// scene" its time and place.
 fn inherit_from_story(analysis: &Analysis<'_>, resolver: &Resolver<'_>, incidents: &mut [Draft], main: Option<usize>) {
+    // Acts told in one sentence happened on the same day unless one is a plot ("France raised
+    // its alert on Friday after a pupil stabbed a teacher").
+    let dated: Vec<(usize, vigil_domain::DateSpan)> = incidents
+        .iter()
+        .filter(|draft| draft.stage == Stage::Accomplished)
+        .filter_map(|draft| draft.date.filter(|date| date.precision == vigil_domain::DatePrecision::Day).map(|date| (draft.sentence, date)))
+        .collect();
+    for draft in incidents.iter_mut() {
+        if draft.date.is_none() && draft.stage == Stage::Accomplished {
+            draft.date = dated.iter().find(|(sentence, _)| *sentence == draft.sentence).map(|(_, date)| *date);
+        }
+    }
     let main_snapshot = main.map(|index| (incidents[index].date, incidents[index].location.clone()));
     for incident in incidents.iter_mut() {
         let bounds = &analysis.sentences[incident.sentence];

@@ -485,7 +485,9 @@ fn attribute(analysis: &Analysis<'_>, resolver: &Resolver<'_>, draft: &mut Draft
     let sentence_lower = analysis.slice(sentence.start, sentence.end).to_lowercase();
     let reported = lowers.iter().any(|word| REPORTING.contains(word) || *word == "suspected")
         || sentence_lower.contains("reports of");
-    let authority_speech = analysis.actors_in(sentence.start..sentence.end).any(|actor| {
+    let official_nouns = ["investigators said", "prosecutors said", "police said", "officials said", "authorities said", "police say", "officials say", "prosecutors say", "according to prosecutors", "according to police", "according to officials"];
+    let generic_authority = official_nouns.iter().any(|cue| sentence_lower.contains(cue));
+    let authority_speech = generic_authority || analysis.actors_in(sentence.start..sentence.end).any(|actor| {
         let next = analysis.slice(actor.end, (actor.end + 40).min(sentence.end)).to_lowercase();
         let speaks = ["said", "announced", "says", "stated", "told", "had announced", "has said", "had also announced"]
             .iter()
@@ -501,9 +503,21 @@ fn attribute(analysis: &Analysis<'_>, resolver: &Resolver<'_>, draft: &mut Draft
         } else {
             Confidence::Reported
         };
+        let (name_start, name_end) = draft.name_span;
         let groups: Vec<&str> = analysis
             .actors_in(start..end)
             .filter(|actor| actor.kind == ActorKind::ArmedGroup)
+            .filter(|actor| {
+                let lead = analysis.slice(start.max(actor.start.saturating_sub(24)), actor.start).to_lowercase();
+                !["war", "between", "conflict", "against", "fight", "versus", "rival"].iter().any(|cue| lead.contains(cue))
+            })
+            .filter(|actor| {
+                // A definite mention ("the attack") may be a reference: only its own doer counts
+                // ("the IS attack", "the attack by IS").
+                !draft.definite
+                    || (actor.start >= name_start && actor.end <= name_end)
+                    || analysis.slice(name_end, actor.start).trim() == "by"
+            })
             .map(|actor| actor.name.as_str())
             .collect();
         // Pledges of allegiance tie the doer to a group anywhere in the sentence.

@@ -82,7 +82,10 @@ pub(crate) fn is_person_noun(word: &str) -> bool {
             | "concertgoers" | "concert-goers" | "hostages" | "diplomats" | "officials"
             | "leaders" | "leader" | "commander" | "commanders" | "bodies" | "dead" | "youths"
             | "individuals" | "perpetrators" | "brother" | "son" | "daughter" | "priest"
-            | "judge" | "judges" | "mayor" | "crowds" | "crowd" | "nationals"
+            | "judge" | "judges" | "mayor" | "crowds" | "crowd" | "nationals" | "pupil"
+            | "student" | "attacker" | "assailant" | "bomber" | "bombers" | "gunman" | "boy"
+            | "girl" | "teenager" | "teenagers" | "youth" | "fighter" | "militant" | "member"
+            | "worker" | "resident" | "tourist" | "journalist" | "soldier's"
     )
 }
 
@@ -116,6 +119,7 @@ pub(crate) fn facility(word: &str) -> Option<TargetType> {
         "parliament" | "ministry" | "courthouse" | "court" | "headquarters" | "office"
         | "offices" | "palace" => T::Government,
         "hospital" | "clinic" => T::Other,
+        "foyer" | "lobby" | "entrance" => T::Business,
         _ => return None,
     })
 }

@@ -38,6 +38,20 @@ pub(crate) fn facility_phrase(
         if STOP_LEFT.contains(&candidate.lower.as_str()) || candidate.lower.chars().all(char::is_numeric) {
             break;
         }
+        let gap = analysis.slice(candidate.end, words[first].start);
+        if gap.contains(',') || gap.contains('.') || gap.contains(';') || gap.contains(':') {
+            break;
+        }
+        // Names ("Crocus City"), compounds ("Chinese-run") and a few plain modifiers belong to
+        // the site; any other lower-case word is the sentence around it.
+        let written = analysis.slice(candidate.start, candidate.end);
+        let proper = written.chars().next().is_some_and(char::is_uppercase);
+        let modifier = candidate.lower.contains('-')
+            || lexicon::facility(&candidate.lower).is_some()
+            || matches!(candidate.lower.as_str(), "secondary" | "primary" | "high" | "local" | "main" | "central" | "public" | "private" | "military" | "police" | "religious" | "boarding" | "busy" | "crowded" | "popular" | "jewish" | "shia" | "sufi" | "christian" | "catholic" | "orthodox" | "national" | "state" | "city" | "gas" | "oil" | "power" | "train" | "bus" | "girls" | "boys");
+        if !proper && !modifier {
+            break;
+        }
         if lexicon::trigger(&candidate.lower).is_some() {
             break;
         }

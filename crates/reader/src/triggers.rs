@@ -125,6 +125,21 @@ pub(crate) fn find(words: &[Word], text: &str) -> Vec<Trigger> {
                 if negated || irrealis {
                     continue;
                 }
+                // "Twenty-two people were killed": a toll told in the passive, for the incident
+                // the story is about.
+                if matches!(previous(1), "were" | "was" | "been") {
+                    found.push(Trigger {
+                        word: index,
+                        kind: EventKind::Violent(IncidentType::Attack),
+                        stage: Stage::Accomplished,
+                        definite: true,
+                        suicide: false,
+                        clause_start: clause_start(words, index),
+                        negated: false,
+                        toll: true,
+                    });
+                    continue;
+                }
                 // "the killing of six militants" is an operation against them; "killed
                 // civilians" is an attack's toll, left to the attack's own trigger.
                 let object: Vec<&str> =
