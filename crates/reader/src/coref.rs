@@ -49,6 +49,17 @@ fn antecedent(analysis: &Analysis<'_>, incidents: &[Draft], draft: &Draft) -> Op
     if let Some(index) = incidents.iter().rposition(|other| compatible(other) && positive(other, draft)) {
         return Some(index);
     }
+    // A violent act told with no time or place of its own, in a story about one, is that one
+    // ("men with rifles walking through the lobby and shooting people") unless the text says
+    // it is another.
+    let sentence = &analysis.sentences[draft.sentence];
+    let lead = analysis.slice(sentence.start, draft.name_span.1).to_lowercase();
+    let other_act = ["separate", "another", "earlier", "previous", "similar", "second", "first"].iter().any(|cue| lead.contains(cue));
+    if draft.is_violent() && draft.stage == Stage::Accomplished && draft.date.is_none() && draft.location.is_none() && !other_act {
+        if let Some(index) = main(incidents).filter(|&index| compatible(&incidents[index])) {
+            return Some(index);
+        }
+    }
     // A bare mention (a headline's "Arrests in Europe") is told in full just after it.
     incidents.iter().rposition(|other| {
         compatible(other)
@@ -101,17 +112,30 @@ fn conflicts(left: &Draft, right: &Draft) -> bool {
         }
     }
     if let (Some(one), Some(two)) = (&left.site, &right.site) {
-        if head(&one.text) != head(&two.text) {
+        if !share_a_name(&one.text, &two.text) {
             return true;
         }
     }
     false
 }
 
+/// Whether two site phrases share a content word ("concert hall", "Crocus City Hall venue").
+fn share_a_name(left: &str, right: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| word.len() > 3)
+            .map(str::to_lowercase)
+            .filter(|word| !matches!(word.as_str(), "the" | "near" | "outside" | "with"))
+            .collect()
+    };
+    let right_words = words(right);
+    words(left).iter().any(|word| right_words.contains(word))
+}
+
 fn positive(left: &Draft, right: &Draft) -> bool {
     let same_day = matches!((&left.date, &right.date), (Some(one), Some(two)) if one == two && one.precision == DatePrecision::Day);
     let same_place = matches!((&left.location, &right.location), (Some(one), Some(two)) if one.name == two.name && one.precision != LocationPrecision::Country);
-    let same_site = matches!((&left.site, &right.site), (Some(one), Some(two)) if head(&one.text) == head(&two.text));
+    let same_site = matches!((&left.site, &right.site), (Some(one), Some(two)) if share_a_name(&one.text, &two.text));
     let same_agent = !left.is_violent()
         && left.attribution.iter().any(|one| right.attribution.iter().any(|two| one.actor == two.actor));
     same_day || same_place || same_site || same_agent

@@ -169,6 +169,16 @@ fn inherit_from_story(analysis: &Analysis<'_>, resolver: &Resolver<'_>, incident
             draft.date = dated.iter().find(|(sentence, _)| *sentence == draft.sentence).map(|(_, date)| *date);
         }
     }
+    // A wire dateline ("KRASNOGORSK, Russia, March 22 (Northwire) -") places the acts of its
+    // first paragraph that name no place of their own.
+    if let Some(place) = dateline_place(analysis) {
+        let first_paragraph = analysis.paragraph_of.iter().position(|_| true).map_or(0, |_| dateline_paragraph(analysis));
+        for draft in incidents.iter_mut() {
+            if draft.location.is_none() && analysis.paragraph_of.get(draft.sentence) == Some(&first_paragraph) {
+                draft.location = Some(place.clone());
+            }
+        }
+    }
     let main_snapshot = main.map(|index| (incidents[index].date, incidents[index].location.clone()));
     for incident in incidents.iter_mut() {
         let bounds = &analysis.sentences[incident.sentence];
@@ -199,6 +209,34 @@ fn inherit_from_story(analysis: &Analysis<'_>, resolver: &Resolver<'_>, incident
             }
         }
     }
+}
+
+/// The place of a wire dateline: a place at the very start of a paragraph, in capitals, before
+/// a comma or dash.
+fn dateline_place(analysis: &Analysis<'_>) -> Option<vigil_domain::Location> {
+    let paragraph = dateline_paragraph(analysis);
+    let sentence = analysis.paragraph_of.iter().position(|&index| index == paragraph)?;
+    let start = analysis.sentences.get(sentence)?.start;
+    let place = analysis.places.iter().find(|place| place.start == start)?;
+    let written = analysis.slice(place.start, place.end);
+    let after = analysis.slice(place.end, (place.end + 3).min(analysis.text.len()));
+    let capitals = written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    (capitals && (after.starts_with(',') || after.trim_start().starts_with('-') || after.trim_start().starts_with('–')))
+        .then(|| place.location.clone())
+}
+
+/// The paragraph a dateline would open: the first one of more than one sentence, or the second
+/// paragraph when the first is a headline.
+fn dateline_paragraph(analysis: &Analysis<'_>) -> usize {
+    let mut first_multi = None;
+    for (sentence, paragraph) in analysis.paragraph_of.iter().enumerate() {
+        let words = analysis.words_of(sentence);
+        if words.len() > 12 {
+            first_multi = Some(*paragraph);
+            break;
+        }
+    }
+    first_multi.unwrap_or(0)
 }
 
 /// The armed group a paragraph is about: the first one that opens a sentence of it.

@@ -207,8 +207,16 @@ fn fill(
         start..end
     };
     draft.date = analysis.dates_in(date_range).next().map(|mention| mention.span);
-    // Place: the first place introduced by a locative preposition.
-    draft.location = location(analysis, resolver, start, end);
+    // Place: the first place introduced by a locative preposition; a definite mention ("the
+    // attack") takes only a place in its own name or right after it ("the attack in Moscow").
+    draft.location = if draft.definite {
+        let (name_start, name_end) = draft.name_span;
+        let clause_rest = analysis.slice(name_end, end);
+        let after = clause_rest.find([',', ';']).map_or(end, |at| name_end + at);
+        location(analysis, resolver, name_start, after.max(name_end))
+    } else {
+        location(analysis, resolver, start, end)
+    };
     // Weapons and suicide.
     for (index, lower) in lowers.iter().enumerate() {
         if let Some(weapon) = lexicon::weapon(lower) {
@@ -234,8 +242,24 @@ fn fill(
             let Some((site, target)) = phrases::facility_phrase(analysis, words, range.start + offset) else {
                 continue;
             };
+            // A site is where the act struck: after a preposition of place or a violent verb,
+            // never a subject ("Foreign Ministry spokeswoman").
+            let before = super::places::word_before(analysis.text, site.start);
+            let struck = matches!(
+                before.as_str(),
+                "at" | "in" | "on" | "into" | "against" | "near" | "outside" | "inside" | "targeting"
+                    | "stormed" | "attacked" | "bombed" | "hit" | "struck" | "raided" | "of" | "torched"
+                    | "from" | "through" | "storm" | "attack" | "targeted"
+            );
+            if !struck {
+                continue;
+            }
             draft.target_types.insert(target_type);
             if draft.site.is_none() {
+                if draft.location.is_none() {
+                    // "the Crocus City concert hall in Moscow": the site places the act.
+                    draft.location = location(analysis, resolver, site.start, site.end);
+                }
                 draft.site = Some(site);
             }
             if !draft.targets.iter().any(|known| known.text == target.text) {
@@ -262,7 +286,7 @@ fn fill(
             }
             continue;
         }
-        let killed_cue = ["killed", "killing of", "bodies of", "dead", "death toll", "died", "deaths"];
+        let killed_cue = ["killed", "killing", "bodies of", "dead", "death toll", "died", "deaths"];
         let injured_cue = ["injured", "wounded", "hurt", "hospital", "injuries"];
         let arrested_cue = ["arrested", "detained", "apprehended", "held", "custody", "rounded up"];
         let cue = |list: &[&str]| {
@@ -399,14 +423,26 @@ fn pronoun_subject(words: &[Word], trigger: usize) -> Option<usize> {
 /// The location of a clause: the first place after a locative preposition, preferring a city.
 fn location(analysis: &Analysis<'_>, resolver: &Resolver<'_>, start: usize, end: usize) -> Option<Location> {
     let mut candidates: Vec<&Location> = Vec::new();
+    let mut previous_end: Option<usize> = None;
     for place in analysis.places_in(start..end) {
-        let locative = matches!(place.before.as_str(), "in" | "at" | "inside" | "of" | "across" | "outside" | "into" | "near");
+        // "the city of Kaluga", not "the bombing of the Nord Stream pipeline".
+        let of_place = place.before == "of" && {
+            let lead = analysis.slice(start.max(place.start.saturating_sub(30)), place.start).to_lowercase();
+            ["city of", "town of", "region of", "province of", "republic of", "district of", "state of", "village of", "capital of"].iter().any(|cue| lead.contains(cue))
+        };
+        // A list continues what its first member was: "in Germany, France and Italy".
+        let listed = previous_end.is_some_and(|previous| {
+            let gap = analysis.slice(previous, place.start).trim();
+            previous <= place.start && matches!(gap, "," | "and" | ", and" | ", the" | "and the" | ", and the" | "or")
+        });
+        let locative = listed || of_place || matches!(place.before.as_str(), "in" | "at" | "inside" | "across" | "outside" | "into" | "near");
         let bearing = analysis.slice(start.max(place.start.saturating_sub(24)), place.start).to_lowercase();
         let is_bearing = ["north of", "south of", "east of", "west of", "southwest of", "southeast of", "northwest of", "northeast of", "border"]
             .iter()
             .any(|cue| bearing.contains(cue));
         if locative && !is_bearing {
             candidates.push(&place.location);
+            previous_end = Some(place.end);
         }
     }
     // "in the Russian capital"

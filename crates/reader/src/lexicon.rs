@@ -31,7 +31,7 @@ pub(crate) fn trigger(word: &str) -> Option<TriggerClass> {
     use IncidentType as T;
     use TriggerClass as C;
     Some(match word {
-        "attack" | "attacks" | "attacked" | "attacking" | "assault" | "assaulted" | "raided"
+        "attack" | "attacks" | "attacked" | "attacking" | "assaulted" | "raided"
         | "massacre" | "massacred" | "ambush" | "ambushed" | "onslaught" => C::Violent(T::Attack),
         "shooting" | "shootings" | "gunfire" | "gunmen" | "stormed" | "shot" | "gunned"
         | "machine-gunned" | "stabbed" | "stabbing" | "stabbings" | "knifing" => {
@@ -119,7 +119,7 @@ pub(crate) fn facility(word: &str) -> Option<TargetType> {
         "parliament" | "ministry" | "courthouse" | "court" | "headquarters" | "office"
         | "offices" | "palace" => T::Government,
         "hospital" | "clinic" => T::Other,
-        "foyer" | "lobby" | "entrance" => T::Business,
+        "foyer" => T::Business,
         _ => return None,
     })
 }

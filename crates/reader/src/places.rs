@@ -16,13 +16,6 @@ pub(crate) struct PlaceHit {
     pub(crate) before: String,
 }
 
-impl PlaceHit {
-    /// Whether the name is only a bearing ("southwest of Moscow", "near the border").
-    pub(crate) fn is_relative(&self) -> bool {
-        false
-    }
-}
-
 /// Finds gazetteer names in text. Built once per gazetteer: the automaton is the costly part.
 pub(crate) struct PlaceFinder {
     gazetteer: &'static Gazetteer,

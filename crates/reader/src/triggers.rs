@@ -223,13 +223,17 @@ pub(crate) fn find(words: &[Word], text: &str) -> Vec<Trigger> {
 /// Whether the noun at `index` opens with a definite determiner, modifiers allowed between:
 /// "the attack", "The March 22 operation", "the Crocus City attack".
 fn is_definite(words: &[Word], index: usize) -> bool {
+    // Verbs ("were arrested") are not noun phrases.
+    if words[index].lower.ends_with("ed") {
+        return false;
+    }
     let floor = index.saturating_sub(4);
     for at in (floor..index).rev() {
         let word = words[at].lower.as_str();
         if DEFINITE.contains(&word) {
             return true;
         }
-        if matches!(word, "a" | "an" | "of" | "in" | "on" | "by" | "for" | "to" | "with" | "at" | "was" | "were" | "is" | "are" | "had" | "has" | "and" | "or" | "that" | "which") {
+        if matches!(word, "a" | "an" | "of" | "in" | "on" | "by" | "for" | "to" | "with" | "at" | "was" | "were" | "is" | "are" | "had" | "has" | "have" | "been" | "be" | "being" | "and" | "or" | "that" | "which" | "who") {
             return false;
         }
     }
