@@ -214,7 +214,8 @@ mod tests {
         let signature = vec![1, 2, 3, 4];
         let close = vec![1, 2, 3, 9];
         let exact = vec![1, 2, 3, 4];
-        let candidates = [("b", exact.as_slice()), ("a", exact.as_slice()), ("c", close.as_slice())];
+        let candidates =
+            [("b", exact.as_slice()), ("a", exact.as_slice()), ("c", close.as_slice())];
         let found = best_match(&signature, candidates.iter().map(|(id, sig)| (id, *sig)));
         assert_eq!(found, Some((&"a", 1.0)));
         let far = vec![9, 9, 9, 9];

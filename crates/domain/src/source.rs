@@ -20,7 +20,9 @@ impl Source {
 
 /// Admiralty (NATO AJP-2.1) source reliability, `A` (completely reliable) to `F` (cannot be
 /// judged). It grades the source, never the information: credibility is a separate axis.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub enum Reliability {
     /// Completely reliable.
     A,

@@ -15,23 +15,90 @@ use vigil_pipeline::{IngestConfig, ProgressEvent};
 use vigil_store_sqlite::SqliteStore;
 
 const WORDS: &[&str] = &[
-    "officials", "said", "the", "attack", "on", "a", "market", "in", "province", "killed",
-    "at", "least", "people", "and", "wounded", "dozens", "more", "police", "reported", "that",
-    "gunmen", "arrived", "on", "motorcycles", "before", "opening", "fire", "witnesses", "told",
-    "reporters", "security", "forces", "later", "arrested", "several", "suspects", "while",
-    "no", "group", "immediately", "claimed", "responsibility", "for", "the", "bombing", "which",
-    "came", "days", "after", "a", "warning", "from", "the", "embassy", "about", "threats",
-    "against", "public", "gatherings", "analysts", "noted", "rising", "activity", "by",
-    "militants", "across", "region", "government", "denied", "involvement", "convoy", "village",
+    "officials",
+    "said",
+    "the",
+    "attack",
+    "on",
+    "a",
+    "market",
+    "in",
+    "province",
+    "killed",
+    "at",
+    "least",
+    "people",
+    "and",
+    "wounded",
+    "dozens",
+    "more",
+    "police",
+    "reported",
+    "that",
+    "gunmen",
+    "arrived",
+    "on",
+    "motorcycles",
+    "before",
+    "opening",
+    "fire",
+    "witnesses",
+    "told",
+    "reporters",
+    "security",
+    "forces",
+    "later",
+    "arrested",
+    "several",
+    "suspects",
+    "while",
+    "no",
+    "group",
+    "immediately",
+    "claimed",
+    "responsibility",
+    "for",
+    "the",
+    "bombing",
+    "which",
+    "came",
+    "days",
+    "after",
+    "a",
+    "warning",
+    "from",
+    "the",
+    "embassy",
+    "about",
+    "threats",
+    "against",
+    "public",
+    "gatherings",
+    "analysts",
+    "noted",
+    "rising",
+    "activity",
+    "by",
+    "militants",
+    "across",
+    "region",
+    "government",
+    "denied",
+    "involvement",
+    "convoy",
+    "village",
 ];
 
 /// A deterministic pseudo-random report of about 2 KB; no two are near-copies.
 fn report(seed: u64) -> String {
-    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+    let mut state =
+        seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
     let mut text = format!("Report number {seed}\n\n");
     while text.len() < 2_000 {
         for _ in 0..18 {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
             text.push_str(WORDS[(state >> 33) as usize % WORDS.len()]);
             text.push(' ');
         }
@@ -51,8 +118,10 @@ fn peak_rss_mib() -> f64 {
 
 #[allow(clippy::unwrap_used, reason = "a benchmark may stop on setup errors")]
 fn main() {
-    let total: u64 =
-        std::env::var("VIGIL_BENCH_DOCS").ok().and_then(|value| value.parse().ok()).unwrap_or(100_000);
+    let total: u64 = std::env::var("VIGIL_BENCH_DOCS")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(100_000);
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     let tenth = (total / 10).max(1);

@@ -49,8 +49,10 @@ impl Batcher {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let extractor_info =
-            ExtractorInfo { name: extractor.name().to_string(), version: extractor.version().to_string() };
+        let extractor_info = ExtractorInfo {
+            name: extractor.name().to_string(),
+            version: extractor.version().to_string(),
+        };
         let mut records = Vec::with_capacity(self.pending.len());
         // Originals of this batch, by band key, for near-duplicates inside one batch.
         let mut batch_bands: HashMap<u64, Vec<usize>> = HashMap::new();
@@ -61,11 +63,16 @@ impl Batcher {
             seen_in_batch.insert(document.id.clone());
             if known {
                 // Stored only to record the new origin; nothing is recomputed.
-                records.push(Record { document, fingerprint: Fingerprint::default(), extraction: None });
+                records.push(Record {
+                    document,
+                    fingerprint: Fingerprint::default(),
+                    extraction: None,
+                });
                 continue;
             }
             let signature = self.fingerprinter.signature(&document.text).unwrap_or_default();
-            let bands = if signature.is_empty() { Vec::new() } else { vigil_dedup::band_keys(&signature) };
+            let bands =
+                if signature.is_empty() { Vec::new() } else { vigil_dedup::band_keys(&signature) };
             let mut candidates = store.near_duplicate_candidates(&bands, CANDIDATE_LIMIT)?;
             let mut local: Vec<usize> =
                 bands.iter().filter_map(|key| batch_bands.get(key)).flatten().copied().collect();
@@ -77,7 +84,8 @@ impl Batcher {
                 candidates.iter().map(|(id, candidate)| (id, candidate.as_slice())),
             );
             if let Some((original, similarity)) = best {
-                document.duplicate_of = Some(DuplicateLink { original: original.clone(), similarity });
+                document.duplicate_of =
+                    Some(DuplicateLink { original: original.clone(), similarity });
             } else if !bands.is_empty() {
                 let index = batch_signatures.len();
                 batch_signatures.push((document.id.clone(), signature.clone()));
@@ -88,7 +96,11 @@ impl Batcher {
             let extraction = document
                 .is_extractable()
                 .then(|| (extractor.extract(&document), extractor_info.clone()));
-            records.push(Record { document, fingerprint: Fingerprint { minhash: signature, bands }, extraction });
+            records.push(Record {
+                document,
+                fingerprint: Fingerprint { minhash: signature, bands },
+                extraction,
+            });
         }
         let outcomes = store.put_records(&records)?;
         for (record, outcome) in records.iter().zip(outcomes) {

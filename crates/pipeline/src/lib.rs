@@ -127,9 +127,9 @@ pub fn ingest(
         let output = vigil_ingest::read(&unit, &config.read);
         report.failed.extend(output.failures.iter().map(Failure::from));
         for document in output.documents {
-            report
-                .warnings
-                .extend(document.warnings.iter().map(|warning| format!("{}: {warning}", document.origin)));
+            report.warnings.extend(
+                document.warnings.iter().map(|warning| format!("{}: {warning}", document.origin)),
+            );
             if batcher.push(document) {
                 batcher.flush(store, extractor, &mut report)?;
                 progress(ProgressEvent::Stored {

@@ -22,7 +22,9 @@ fn demo_documents() -> Vec<Document> {
     let inputs = [vigil_ingest::Input::Path(root)];
     let mut documents = Vec::new();
     for unit in vigil_ingest::expand(&inputs) {
-        documents.extend(vigil_ingest::read(&unit.unwrap(), &vigil_ingest::ReadOptions::default()).documents);
+        documents.extend(
+            vigil_ingest::read(&unit.unwrap(), &vigil_ingest::ReadOptions::default()).documents,
+        );
     }
     documents
 }
@@ -32,7 +34,13 @@ fn muc4_documents() -> Vec<Document> {
     let path = Path::new(&shared).join("data/muc4/flat/doc_train");
     let Ok(bytes) = std::fs::read(&path) else { return Vec::new() };
     let options = vigil_ingest::ReadOptions::default();
-    vigil_ingest::parse("doc_train.jsonl", &bytes, vigil_ingest::FormatHint::from_path(Path::new("doc_train.jsonl")), &options).documents
+    vigil_ingest::parse(
+        "doc_train.jsonl",
+        &bytes,
+        vigil_ingest::FormatHint::from_path(Path::new("doc_train.jsonl")),
+        &options,
+    )
+    .documents
 }
 
 fn run(bencher: divan::Bencher<'_, '_>, documents: &[Document]) {

@@ -13,7 +13,10 @@ pub(crate) fn mentions(analysis: &Analysis<'_>, author: Option<&ActorHit>) -> Ve
     let mut place_only: Vec<bool> = Vec::with_capacity(analysis.actors.len());
     for (index, hit) in analysis.actors.iter().enumerate() {
         let before = super::places::word_before(analysis.text, hit.start);
-        let governed = matches!(before.as_str(), "in" | "from" | "to" | "across" | "inside" | "into" | "via" | "beyond" | "throughout");
+        let governed = matches!(
+            before.as_str(),
+            "in" | "from" | "to" | "across" | "inside" | "into" | "via" | "beyond" | "throughout"
+        );
         let gap_start = index.checked_sub(1).map(|previous| analysis.actors[previous].end);
         let continues = gap_start.is_some_and(|gap_start| {
             gap_start <= hit.start && hit.start - gap_start < 12 && {

@@ -131,7 +131,10 @@ impl<'t> Analysis<'t> {
 
     /// The words of sentence `index`.
     pub(crate) fn words_of(&self, index: usize) -> &[Word] {
-        self.sentence_words.get(index).and_then(|range| self.words.get(range.clone())).unwrap_or(&[])
+        self.sentence_words
+            .get(index)
+            .and_then(|range| self.words.get(range.clone()))
+            .unwrap_or(&[])
     }
 
     /// The index of the sentence containing byte `offset`.
@@ -177,13 +180,36 @@ impl<'t> Analysis<'t> {
 /// Nouns that, after a demonym, name a state's organs: "Russian counter-terrorism sources",
 /// "the American Embassy", "Austrian police".
 const AGENT_NOUNS: &[&str] = &[
-    "sources", "officials", "authorities", "police", "forces", "embassy", "intelligence",
-    "services", "government", "troops", "army", "prosecutors", "investigators", "security",
-    "military", "diplomats", "ministry", "consulate", "soldiers", "navy", "air",
+    "sources",
+    "officials",
+    "authorities",
+    "police",
+    "forces",
+    "embassy",
+    "intelligence",
+    "services",
+    "government",
+    "troops",
+    "army",
+    "prosecutors",
+    "investigators",
+    "security",
+    "military",
+    "diplomats",
+    "ministry",
+    "consulate",
+    "soldiers",
+    "navy",
+    "air",
 ];
 
 /// Demonym phrases that act for their state become actor mentions of that state.
-fn add_demonym_agents(text: &str, kb: &Kb, demonyms: &[(usize, usize, String)], actors: &mut Vec<ActorHit>) {
+fn add_demonym_agents(
+    text: &str,
+    kb: &Kb,
+    demonyms: &[(usize, usize, String)],
+    actors: &mut Vec<ActorHit>,
+) {
     for (start, end, code) in demonyms {
         if actors.iter().any(|actor| actor.start <= *start && *start < actor.end) {
             continue;
@@ -192,10 +218,16 @@ fn add_demonym_agents(text: &str, kb: &Kb, demonyms: &[(usize, usize, String)], 
         let mut agent_end = None;
         let mut offset = 0;
         for word in tail.split(' ').take(4) {
-            let clean = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
+            let clean =
+                word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
             offset += word.len() + 1;
             if AGENT_NOUNS.contains(&clean.as_str()) {
-                agent_end = Some(*end + offset - 1 - (word.len() - word.trim_end_matches(|c: char| !c.is_alphanumeric()).len()));
+                agent_end = Some(
+                    *end + offset
+                        - 1
+                        - (word.len()
+                            - word.trim_end_matches(|c: char| !c.is_alphanumeric()).len()),
+                );
                 break;
             }
             if word.ends_with(',') || word.ends_with('.') {
@@ -203,7 +235,9 @@ fn add_demonym_agents(text: &str, kb: &Kb, demonyms: &[(usize, usize, String)], 
             }
         }
         let Some(agent_end) = agent_end else { continue };
-        let Some(state) = kb.entries().iter().find(|entry| entry.kind == ActorKind::State && entry.country.as_deref() == Some(code.as_str())) else {
+        let Some(state) = kb.entries().iter().find(|entry| {
+            entry.kind == ActorKind::State && entry.country.as_deref() == Some(code.as_str())
+        }) else {
             continue;
         };
         let agent_end = agent_end.min(text.len());

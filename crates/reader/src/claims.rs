@@ -65,12 +65,15 @@ pub(crate) fn find(
     let probability = estimate(&lower_sentence);
     for (index, word) in words.iter().enumerate() {
         let Some(class) = lexicon::speech(&word.lower) else { continue };
-        let previous: Vec<&str> = (1..=3).filter_map(|back| index.checked_sub(back)).map(|at| words[at].lower.as_str()).collect();
+        let previous: Vec<&str> = (1..=3)
+            .filter_map(|back| index.checked_sub(back))
+            .map(|at| words[at].lower.as_str())
+            .collect();
         let negated = previous.iter().take(2).any(|word| NEGATORS.contains(word));
         // A prediction ("will likely ... accuse it") is part of an assessment, not a claim.
-        let predicted = words[index.saturating_sub(16)..index]
-            .iter()
-            .any(|word| matches!(word.lower.as_str(), "will" | "would" | "likely" | "could" | "might"));
+        let predicted = words[index.saturating_sub(16)..index].iter().any(|word| {
+            matches!(word.lower.as_str(), "will" | "would" | "likely" | "could" | "might")
+        });
         let infinitive = (previous.iter().any(|word| *word == "to") || predicted)
             && !matches!(class, SpeechClass::Warn);
         if infinitive || (negated && !matches!(class, SpeechClass::Deny)) {
@@ -85,7 +88,11 @@ pub(crate) fn find(
         let content = content_actors(analysis, words, index);
         let mut modality = if reported {
             Modality::Reported
-        } else if matches!(class, SpeechClass::Hint) || words[index + 1..].iter().any(|word| HEDGES.contains(&word.lower.as_str()) && word.lower != "hinted") {
+        } else if matches!(class, SpeechClass::Hint)
+            || words[index + 1..]
+                .iter()
+                .any(|word| HEDGES.contains(&word.lower.as_str()) && word.lower != "hinted")
+        {
             Modality::Hedged
         } else {
             Modality::Asserted
@@ -96,7 +103,12 @@ pub(crate) fn find(
         for actor in content
             .iter()
             .filter(|actor| Some(&actor.name) != claimant_name.as_ref())
-            .filter(|actor| matches!(actor.kind, ActorKind::State | ActorKind::ArmedGroup | ActorKind::StateAgency) || actor.name.starts_with("the "))
+            .filter(|actor| {
+                matches!(
+                    actor.kind,
+                    ActorKind::State | ActorKind::ArmedGroup | ActorKind::StateAgency
+                ) || actor.name.starts_with("the ")
+            })
         {
             if !others.contains(&actor.name) {
                 others.push(actor.name.clone());
@@ -114,19 +126,36 @@ pub(crate) fn find(
             SpeechClass::Warn => ClaimKind::Warning,
             SpeechClass::Threaten => ClaimKind::Threat,
             SpeechClass::Judge => {
-                if after.contains("terror") || after.contains("barbaric") || after.contains("act of") {
+                if after.contains("terror")
+                    || after.contains("barbaric")
+                    || after.contains("act of")
+                {
                     ClaimKind::Assessment
                 } else {
                     continue;
                 }
             }
-            _ if after.contains("responsib") || (claimant.as_ref().is_some_and(|hit| hit.kind == ActorKind::ArmedGroup) && violent(&after)) => ClaimKind::Responsibility,
+            _ if after.contains("responsib")
+                || (claimant.as_ref().is_some_and(|hit| hit.kind == ActorKind::ArmedGroup)
+                    && violent(&after)) =>
+            {
+                ClaimKind::Responsibility
+            }
             SpeechClass::Accuse => ClaimKind::Accusation,
-            SpeechClass::Hint | SpeechClass::Claim if !others.is_empty() || has_foreign_demonym(analysis, words, index, claimant.as_ref()) => ClaimKind::Accusation,
+            SpeechClass::Hint | SpeechClass::Claim
+                if !others.is_empty()
+                    || has_foreign_demonym(analysis, words, index, claimant.as_ref()) =>
+            {
+                ClaimKind::Accusation
+            }
             _ if probability.is_some() => ClaimKind::Assessment,
             SpeechClass::Confirm | SpeechClass::Say => {
-                let factual = violent(&after) || after.contains("arrest") || after.contains("detain") || after.contains("allegiance");
-                if !factual || claimant.as_ref().is_none_or(|hit| hit.kind == ActorKind::Population) {
+                let factual = violent(&after)
+                    || after.contains("arrest")
+                    || after.contains("detain")
+                    || after.contains("allegiance");
+                if !factual || claimant.as_ref().is_none_or(|hit| hit.kind == ActorKind::Population)
+                {
                     continue;
                 }
                 ClaimKind::Confirmation
@@ -139,7 +168,11 @@ pub(crate) fn find(
         let mut claim = base(kind, modality);
         claim.claimant = claimant;
         if kind == ClaimKind::Accusation {
-            claim.accused = if others.is_empty() { foreign_demonym_states(analysis, words, index, claim.claimant.as_ref()) } else { others };
+            claim.accused = if others.is_empty() {
+                foreign_demonym_states(analysis, words, index, claim.claimant.as_ref())
+            } else {
+                others
+            };
         }
         if kind == ClaimKind::Assessment {
             claim.probability = probability;
@@ -154,10 +187,18 @@ pub(crate) fn find(
         if !claims.iter().any(|claim| claim.kind == ClaimKind::Assessment) {
             let mut claim = base(ClaimKind::Assessment, Modality::Hedged);
             claim.probability = Some(probability);
-            let convinced = lower_sentence.contains("convinced") || lower_sentence.contains("assessed") || lower_sentence.contains("believ");
+            let convinced = lower_sentence.contains("convinced")
+                || lower_sentence.contains("assessed")
+                || lower_sentence.contains("believ");
             claim.claimant = if convinced {
-                analysis.actors_in(bounds.start..bounds.end).find(|actor| matches!(actor.kind, ActorKind::State | ActorKind::StateAgency)).cloned()
-            } else if lower_sentence.contains("analysts") || lower_sentence.contains("experts") || lower_sentence.contains("observers") {
+                analysis
+                    .actors_in(bounds.start..bounds.end)
+                    .find(|actor| matches!(actor.kind, ActorKind::State | ActorKind::StateAgency))
+                    .cloned()
+            } else if lower_sentence.contains("analysts")
+                || lower_sentence.contains("experts")
+                || lower_sentence.contains("observers")
+            {
                 None
             } else {
                 author.cloned()
@@ -166,7 +207,10 @@ pub(crate) fn find(
             if let Some(at) = accuse_at {
                 claim.accused = analysis
                     .actors_in(bounds.start + at..bounds.end)
-                    .filter(|actor| matches!(actor.kind, ActorKind::State | ActorKind::ArmedGroup) || actor.name.starts_with("the "))
+                    .filter(|actor| {
+                        matches!(actor.kind, ActorKind::State | ActorKind::ArmedGroup)
+                            || actor.name.starts_with("the ")
+                    })
                     .map(|actor| actor.name.clone())
                     .fold(Vec::new(), |mut list, name| {
                         if !list.contains(&name) {
@@ -189,7 +233,10 @@ pub(crate) fn find(
         let mut accused: Vec<String> = Vec::new();
         let from = bounds.start + lower_sentence.find("reports of").unwrap_or(0);
         let to = bounds.start + lower_sentence.find("carrying out").unwrap_or(0);
-        for actor in analysis.actors_in(from..to).filter(|actor| matches!(actor.kind, ActorKind::State | ActorKind::ArmedGroup)) {
+        for actor in analysis
+            .actors_in(from..to)
+            .filter(|actor| matches!(actor.kind, ActorKind::State | ActorKind::ArmedGroup))
+        {
             if !accused.contains(&actor.name) {
                 accused.push(actor.name.clone());
             }
@@ -207,7 +254,8 @@ fn push(claims: &mut Vec<ClaimDraft>, claim: ClaimDraft) {
     let duplicate = claims.iter().any(|known| {
         known.kind == claim.kind
             && known.modality == claim.modality
-            && known.claimant.as_ref().map(|hit| &hit.name) == claim.claimant.as_ref().map(|hit| &hit.name)
+            && known.claimant.as_ref().map(|hit| &hit.name)
+                == claim.claimant.as_ref().map(|hit| &hit.name)
     });
     if !duplicate {
         claims.push(claim);
@@ -215,13 +263,28 @@ fn push(claims: &mut Vec<ClaimDraft>, claim: ClaimDraft) {
 }
 
 fn violent(text: &str) -> bool {
-    ["attack", "killed", "killing", "abducted", "bomb", "explosives", "shot", "stormed", "carried out", "kidnap", "planted", "operation"]
-        .iter()
-        .any(|cue| text.contains(cue))
+    [
+        "attack",
+        "killed",
+        "killing",
+        "abducted",
+        "bomb",
+        "explosives",
+        "shot",
+        "stormed",
+        "carried out",
+        "kidnap",
+        "planted",
+        "operation",
+    ]
+    .iter()
+    .any(|cue| text.contains(cue))
 }
 
 fn future(text: &str) -> bool {
-    [" will ", " would ", "likely to ", " going to ", " could "].iter().any(|cue| text.contains(cue))
+    [" will ", " would ", "likely to ", " going to ", " could "]
+        .iter()
+        .any(|cue| text.contains(cue))
 }
 
 fn channel(text: &str) -> Option<String> {
@@ -249,7 +312,9 @@ fn estimate(text: &str) -> Option<Probability> {
 fn claimant(analysis: &Analysis<'_>, words: &[Word], verb: usize) -> Option<ActorHit> {
     let verb_word = &words[verb];
     if let Some(by) = words.get(verb + 1).filter(|word| word.lower == "by") {
-        if let Some(actor) = analysis.actors.iter().find(|actor| actor.start >= by.end && actor.start <= by.end + 2) {
+        if let Some(actor) =
+            analysis.actors.iter().find(|actor| actor.start >= by.end && actor.start <= by.end + 2)
+        {
             return Some(actor.clone());
         }
     }
@@ -267,12 +332,20 @@ fn claimant(analysis: &Analysis<'_>, words: &[Word], verb: usize) -> Option<Acto
 }
 
 /// Actors in what the verb says: up to the next speech verb or dash of the sentence.
-fn content_actors<'a>(analysis: &'a Analysis<'_>, words: &[Word], verb: usize) -> Vec<&'a ActorHit> {
+fn content_actors<'a>(
+    analysis: &'a Analysis<'_>,
+    words: &[Word],
+    verb: usize,
+) -> Vec<&'a ActorHit> {
     let Some(last) = words.last() else { return Vec::new() };
     let mut end = last.end;
     for at in verb + 1..words.len() {
         let gap = analysis.slice(words[at - 1].end, words[at].start);
-        if gap.contains('–') || gap.contains('—') || gap.contains(" - ") || lexicon::speech(&words[at].lower).is_some() {
+        if gap.contains('–')
+            || gap.contains('—')
+            || gap.contains(" - ")
+            || lexicon::speech(&words[at].lower).is_some()
+        {
             end = words[at - 1].end;
             break;
         }
@@ -280,21 +353,39 @@ fn content_actors<'a>(analysis: &'a Analysis<'_>, words: &[Word], verb: usize) -
     analysis.actors_in(words[verb].end..end).collect()
 }
 
-fn has_foreign_demonym(analysis: &Analysis<'_>, words: &[Word], verb: usize, claimant: Option<&ActorHit>) -> bool {
+fn has_foreign_demonym(
+    analysis: &Analysis<'_>,
+    words: &[Word],
+    verb: usize,
+    claimant: Option<&ActorHit>,
+) -> bool {
     !foreign_demonym_states(analysis, words, verb, claimant).is_empty()
 }
 
 /// States named by demonyms after the verb that are not the claimant's own ("the Ukrainian
 /// border" in a Russian official's claim).
-fn foreign_demonym_states(analysis: &Analysis<'_>, words: &[Word], verb: usize, claimant: Option<&ActorHit>) -> Vec<String> {
+fn foreign_demonym_states(
+    analysis: &Analysis<'_>,
+    words: &[Word],
+    verb: usize,
+    claimant: Option<&ActorHit>,
+) -> Vec<String> {
     let Some(last) = words.last() else { return Vec::new() };
     let own = claimant.and_then(|hit| hit.country.clone());
     let mut states = Vec::new();
     for (start, _, code) in &analysis.demonyms {
-        if *start < words[verb].start || *start > last.end || own.as_deref() == Some(code.as_str()) {
+        if *start < words[verb].start || *start > last.end || own.as_deref() == Some(code.as_str())
+        {
             continue;
         }
-        if let Some(name) = analysis.actors.iter().find(|actor| actor.kind == ActorKind::State && actor.country.as_deref() == Some(code.as_str())).map(|actor| actor.name.clone()) {
+        if let Some(name) = analysis
+            .actors
+            .iter()
+            .find(|actor| {
+                actor.kind == ActorKind::State && actor.country.as_deref() == Some(code.as_str())
+            })
+            .map(|actor| actor.name.clone())
+        {
             if !states.contains(&name) {
                 states.push(name);
             }

@@ -26,12 +26,18 @@ pub(crate) fn merge(analysis: &Analysis<'_>, drafts: Vec<Draft>) -> Vec<Draft> {
 }
 
 fn antecedent(analysis: &Analysis<'_>, incidents: &[Draft], draft: &Draft) -> Option<usize> {
-    let compatible = |other: &Draft| family(other.kind) == family(draft.kind) && other.stage == draft.stage && !conflicts(other, draft);
+    let compatible = |other: &Draft| {
+        family(other.kind) == family(draft.kind)
+            && other.stage == draft.stage
+            && !conflicts(other, draft)
+    };
     if draft.is_violent() && draft.definite && !anchored_on_own(draft) {
         // Modifiers that name the incident: "the Crocus City attack", "the Moscow operation".
         let words = modifiers(analysis, draft);
         if !words.is_empty() {
-            if let Some(index) = incidents.iter().position(|other| compatible(other) && names_match(other, &words)) {
+            if let Some(index) =
+                incidents.iter().position(|other| compatible(other) && names_match(other, &words))
+            {
                 return Some(index);
             }
         }
@@ -39,14 +45,22 @@ fn antecedent(analysis: &Analysis<'_>, incidents: &[Draft], draft: &Draft) -> Op
     }
     if draft.is_violent() && draft.definite {
         // A definite mention that continues the story of the sentence before.
-        if let Some(index) = incidents.iter().rposition(|other| other.is_violent() && other.stage == Stage::Accomplished) {
+        if let Some(index) = incidents
+            .iter()
+            .rposition(|other| other.is_violent() && other.stage == Stage::Accomplished)
+        {
             let other = &incidents[index];
-            if compatible(other) && draft.sentence <= other.last_sentence + 1 && other.date.is_none() | draft.date.is_none() {
+            if compatible(other)
+                && draft.sentence <= other.last_sentence + 1
+                && other.date.is_none() | draft.date.is_none()
+            {
                 return Some(index);
             }
         }
     }
-    if let Some(index) = incidents.iter().rposition(|other| compatible(other) && positive(other, draft)) {
+    if let Some(index) =
+        incidents.iter().rposition(|other| compatible(other) && positive(other, draft))
+    {
         return Some(index);
     }
     // A violent act told with no time or place of its own, in a story about one, is that one
@@ -54,8 +68,15 @@ fn antecedent(analysis: &Analysis<'_>, incidents: &[Draft], draft: &Draft) -> Op
     // it is another.
     let sentence = &analysis.sentences[draft.sentence];
     let lead = analysis.slice(sentence.start, draft.name_span.1).to_lowercase();
-    let other_act = ["separate", "another", "earlier", "previous", "similar", "second", "first"].iter().any(|cue| lead.contains(cue));
-    if draft.is_violent() && draft.stage == Stage::Accomplished && draft.date.is_none() && draft.location.is_none() && !other_act {
+    let other_act = ["separate", "another", "earlier", "previous", "similar", "second", "first"]
+        .iter()
+        .any(|cue| lead.contains(cue));
+    if draft.is_violent()
+        && draft.stage == Stage::Accomplished
+        && draft.date.is_none()
+        && draft.location.is_none()
+        && !other_act
+    {
         if let Some(index) = main(incidents).filter(|&index| compatible(&incidents[index])) {
             return Some(index);
         }
@@ -93,7 +114,10 @@ fn family(kind: EventKind) -> u8 {
 }
 
 fn anchored_on_own(draft: &Draft) -> bool {
-    draft.date.is_some() || draft.location.is_some() || draft.site.is_some() || draft.killed.is_some()
+    draft.date.is_some()
+        || draft.location.is_some()
+        || draft.site.is_some()
+        || draft.killed.is_some()
 }
 
 fn conflicts(left: &Draft, right: &Draft) -> bool {
@@ -106,7 +130,8 @@ fn conflicts(left: &Draft, right: &Draft) -> bool {
         if one.country != two.country {
             return true;
         }
-        let both_cities = one.precision == LocationPrecision::City && two.precision == LocationPrecision::City;
+        let both_cities =
+            one.precision == LocationPrecision::City && two.precision == LocationPrecision::City;
         if both_cities && one.name != two.name {
             return true;
         }
@@ -137,12 +162,18 @@ fn positive(left: &Draft, right: &Draft) -> bool {
     let same_place = matches!((&left.location, &right.location), (Some(one), Some(two)) if one.name == two.name && one.precision != LocationPrecision::Country);
     let same_site = matches!((&left.site, &right.site), (Some(one), Some(two)) if share_a_name(&one.text, &two.text));
     let same_agent = !left.is_violent()
-        && left.attribution.iter().any(|one| right.attribution.iter().any(|two| one.actor == two.actor));
+        && left
+            .attribution
+            .iter()
+            .any(|one| right.attribution.iter().any(|two| one.actor == two.actor));
     same_day || same_place || same_site || same_agent
 }
 
 fn head(text: &str) -> String {
-    text.rsplit(|character: char| !character.is_alphanumeric()).find(|word| !word.is_empty()).unwrap_or("").to_lowercase()
+    text.rsplit(|character: char| !character.is_alphanumeric())
+        .find(|word| !word.is_empty())
+        .unwrap_or("")
+        .to_lowercase()
 }
 
 /// Capitalised words just before the trigger clause's head: the incident's name, if any.
@@ -166,7 +197,9 @@ fn names_match(incident: &Draft, words: &[String]) -> bool {
         names.push(' ');
         names.push_str(&place.name.to_lowercase());
     }
-    words.iter().any(|word| names.split(|c: char| !c.is_alphanumeric() && c != '-').any(|name| name == word))
+    words.iter().any(|word| {
+        names.split(|c: char| !c.is_alphanumeric() && c != '-').any(|name| name == word)
+    })
 }
 
 fn absorb(target: &mut Draft, draft: Draft) {
@@ -224,7 +257,11 @@ pub(crate) fn link(analysis: &Analysis<'_>, incidents: &mut [Draft]) {
             || (previous.stage == Stage::Planned
                 && matches!(current.kind, EventKind::SecurityOperation | EventKind::Arrest));
         if plot_and_operation {
-            let (plot, operation) = if current.stage == Stage::Planned { (&mut *current, &mut *previous) } else { (&mut *previous, &mut *current) };
+            let (plot, operation) = if current.stage == Stage::Planned {
+                (&mut *current, &mut *previous)
+            } else {
+                (&mut *previous, &mut *current)
+            };
             if operation.location.is_none() {
                 operation.location = plot.location.clone();
             }
@@ -232,7 +269,10 @@ pub(crate) fn link(analysis: &Analysis<'_>, incidents: &mut [Draft]) {
                 plot.location = operation.location.clone();
             }
             if plot.perpetrators.is_empty() && !operation.victims.is_empty() {
-                plot.perpetrator_count = operation.victims.first().and_then(|phrase| super::phrases::phrase_size(analysis, phrase));
+                plot.perpetrator_count = operation
+                    .victims
+                    .first()
+                    .and_then(|phrase| super::phrases::phrase_size(analysis, phrase));
                 // Across sentences the plotters are a pronoun ("They had been planning"); the
                 // operation's phrase names them only when both are in one sentence.
                 if plot.sentence == operation.sentence {
@@ -241,8 +281,18 @@ pub(crate) fn link(analysis: &Analysis<'_>, incidents: &mut [Draft]) {
             }
             if plot.attribution.is_empty() {
                 let operation_sentence = &analysis.sentences[operation.sentence];
-                let spoken = analysis.slice(operation_sentence.start, operation_sentence.end).contains(" announced")
-                    && analysis.actors_in(operation_sentence.start..operation_sentence.end).any(|actor| matches!(actor.kind, vigil_domain::ActorKind::State | vigil_domain::ActorKind::StateAgency));
+                let spoken = analysis
+                    .slice(operation_sentence.start, operation_sentence.end)
+                    .contains(" announced")
+                    && analysis.actors_in(operation_sentence.start..operation_sentence.end).any(
+                        |actor| {
+                            matches!(
+                                actor.kind,
+                                vigil_domain::ActorKind::State
+                                    | vigil_domain::ActorKind::StateAgency
+                            )
+                        },
+                    );
                 // In one sentence the plot is told in the text's own clause; a later sentence
                 // ("They had been planning ...") carries on the authority's account.
                 let confidence = if spoken && plot.sentence != operation.sentence {
@@ -263,16 +313,28 @@ pub(crate) fn link(analysis: &Analysis<'_>, incidents: &mut [Draft]) {
         // "Three members of that cell ... had killed": the clause points back.
         let sentence = &analysis.sentences[current.sentence];
         let lower = analysis.slice(sentence.start, sentence.end).to_lowercase();
-        let anaphoric = ["that cell", "the cell", "the men", "these men", "those men", "the same cell"].iter().any(|cue| lower.contains(cue));
+        let anaphoric =
+            ["that cell", "the cell", "the men", "these men", "those men", "the same cell"]
+                .iter()
+                .any(|cue| lower.contains(cue));
         let near = current.sentence <= previous.last_sentence + 2
-            && analysis.paragraph_of.get(current.sentence) == analysis.paragraph_of.get(previous.last_sentence);
+            && analysis.paragraph_of.get(current.sentence)
+                == analysis.paragraph_of.get(previous.last_sentence);
         if anaphoric && near {
             if current.location.is_none() {
                 current.location = previous.location.clone();
             }
             if current.attribution.is_empty() {
-                let confidence = if lower.contains("reportedly") || lower.contains("suspected") { Confidence::Suspected } else { Confidence::Reported };
-                let names: Vec<String> = previous.attribution.iter().map(|attribution| attribution.actor.clone()).collect();
+                let confidence = if lower.contains("reportedly") || lower.contains("suspected") {
+                    Confidence::Suspected
+                } else {
+                    Confidence::Reported
+                };
+                let names: Vec<String> = previous
+                    .attribution
+                    .iter()
+                    .map(|attribution| attribution.actor.clone())
+                    .collect();
                 for name in names {
                     push_attribution(&mut current.attribution, &name, confidence);
                 }

@@ -1,8 +1,8 @@
 //! Assembling the extraction: incidents merged and linked, claims attached, ids given.
 
 use vigil_domain::{
-    ActorKind, Attribution, Claim, ClaimKind, Confidence, Document, Evidence, Extraction,
-    Incident, IncidentType, Stage,
+    ActorKind, Attribution, Claim, ClaimKind, Confidence, Document, Evidence, Extraction, Incident,
+    IncidentType, Stage,
 };
 
 use super::Resolver;
@@ -13,7 +13,11 @@ use super::incidents::{self, Draft, push_attribution};
 use super::triggers::EventKind;
 
 /// The whole reading of one document.
-pub(crate) fn extraction(document: &Document, analysis: &Analysis<'_>, resolver: &Resolver<'_>) -> Extraction {
+pub(crate) fn extraction(
+    document: &Document,
+    analysis: &Analysis<'_>,
+    resolver: &Resolver<'_>,
+) -> Extraction {
     let drafts = incidents::drafts(analysis, resolver);
     let mut incidents = coref::merge(analysis, drafts);
     coref::link(analysis, &mut incidents);
@@ -22,7 +26,8 @@ pub(crate) fn extraction(document: &Document, analysis: &Analysis<'_>, resolver:
     incidents.retain(|draft| {
         draft.is_anchored()
             || !draft.attribution.is_empty()
-            || (draft.kind == EventKind::Arrest && (draft.arrested.is_some() || !draft.victims.is_empty()))
+            || (draft.kind == EventKind::Arrest
+                && (draft.arrested.is_some() || !draft.victims.is_empty()))
     });
     let main = coref::main(&incidents);
     // Claims, sentence by sentence.
@@ -43,7 +48,11 @@ pub(crate) fn extraction(document: &Document, analysis: &Analysis<'_>, resolver:
     }
     // Every public warning is also a warning claim by whoever issued it.
     for (index, draft) in incidents.iter().enumerate() {
-        if draft.kind != EventKind::Warning || claim_drafts.iter().any(|claim| claim.kind == ClaimKind::Warning && claim.subject == Some(index)) {
+        if draft.kind != EventKind::Warning
+            || claim_drafts
+                .iter()
+                .any(|claim| claim.kind == ClaimKind::Warning && claim.subject == Some(index))
+        {
             continue;
         }
         let Some(issuer) = draft.attribution.first() else { continue };
@@ -69,7 +78,8 @@ pub(crate) fn extraction(document: &Document, analysis: &Analysis<'_>, resolver:
             last.kind == ClaimKind::Assessment
                 && claim.kind == ClaimKind::Assessment
                 && claim.sentence == last.sentence + 1
-                && last.claimant.as_ref().map(|hit| &hit.name) == claim.claimant.as_ref().map(|hit| &hit.name)
+                && last.claimant.as_ref().map(|hit| &hit.name)
+                    == claim.claimant.as_ref().map(|hit| &hit.name)
         });
         if !continues {
             kept.push(claim);
@@ -79,7 +89,12 @@ pub(crate) fn extraction(document: &Document, analysis: &Analysis<'_>, resolver:
     // Warning claims name the warning incident of their sentence, not the story's main one.
     for claim in &mut claim_drafts {
         if claim.kind == ClaimKind::Warning {
-            if let Some(index) = incidents.iter().position(|draft| draft.kind == EventKind::Warning && draft.evidence.iter().any(|span| span.start <= claim.evidence.start && claim.evidence.start < span.end)) {
+            if let Some(index) = incidents.iter().position(|draft| {
+                draft.kind == EventKind::Warning
+                    && draft.evidence.iter().any(|span| {
+                        span.start <= claim.evidence.start && claim.evidence.start < span.end
+                    })
+            }) {
                 claim.subject = Some(index);
             }
         }
@@ -93,22 +108,49 @@ pub(crate) fn extraction(document: &Document, analysis: &Analysis<'_>, resolver:
             ClaimKind::Responsibility => {
                 if let Some(claimant) = &claim.claimant {
                     let name = most_specific(analysis, claim, claimant);
-                    incident.attribution.push(Attribution { actor: name, confidence: Confidence::Claimed, claim: Some(claim_id) });
+                    incident.attribution.push(Attribution {
+                        actor: name,
+                        confidence: Confidence::Claimed,
+                        claim: Some(claim_id),
+                    });
                 }
             }
             ClaimKind::Accusation => {
-                let authority = claim.claimant.as_ref().is_some_and(|hit| matches!(hit.kind, ActorKind::State | ActorKind::StateAgency | ActorKind::Person));
-                let confidence = if authority { Confidence::AccusedByAuthorities } else { Confidence::Suspected };
+                let authority = claim.claimant.as_ref().is_some_and(|hit| {
+                    matches!(
+                        hit.kind,
+                        ActorKind::State | ActorKind::StateAgency | ActorKind::Person
+                    )
+                });
+                let confidence = if authority {
+                    Confidence::AccusedByAuthorities
+                } else {
+                    Confidence::Suspected
+                };
                 for accused in claim.accused.iter().filter(|name| !name.starts_with("the ")) {
-                    if !incident.attribution.iter().any(|known| &known.actor == accused && known.confidence == confidence) {
-                        incident.attribution.push(Attribution { actor: accused.clone(), confidence, claim: Some(claim_id.clone()) });
+                    if !incident
+                        .attribution
+                        .iter()
+                        .any(|known| &known.actor == accused && known.confidence == confidence)
+                    {
+                        incident.attribution.push(Attribution {
+                            actor: accused.clone(),
+                            confidence,
+                            claim: Some(claim_id.clone()),
+                        });
                     }
                 }
             }
             ClaimKind::Denial => {
                 for accused in &claim.accused {
-                    if !incident.attribution.iter().any(|known| &known.actor == accused && known.confidence == Confidence::Denied) {
-                        incident.attribution.push(Attribution { actor: accused.clone(), confidence: Confidence::Denied, claim: Some(claim_id.clone()) });
+                    if !incident.attribution.iter().any(|known| {
+                        &known.actor == accused && known.confidence == Confidence::Denied
+                    }) {
+                        incident.attribution.push(Attribution {
+                            actor: accused.clone(),
+                            confidence: Confidence::Denied,
+                            claim: Some(claim_id.clone()),
+                        });
                     }
                 }
             }
@@ -120,12 +162,15 @@ pub(crate) fn extraction(document: &Document, analysis: &Analysis<'_>, resolver:
     }
     // Ids in text order.
     let mut order: Vec<usize> = (0..incidents.len()).collect();
-    order.sort_by_key(|&index| incidents[index].evidence.iter().map(|span| span.start).min().unwrap_or(0));
+    order.sort_by_key(|&index| {
+        incidents[index].evidence.iter().map(|span| span.start).min().unwrap_or(0)
+    });
     let mut id_of = vec![String::new(); incidents.len()];
     for (position, &index) in order.iter().enumerate() {
         id_of[index] = format!("i{}", position + 1);
     }
-    let incidents_out: Vec<Incident> = order.iter().map(|&index| to_incident(&incidents[index], &id_of[index])).collect();
+    let incidents_out: Vec<Incident> =
+        order.iter().map(|&index| to_incident(&incidents[index], &id_of[index])).collect();
     let claims_out: Vec<Claim> = claim_drafts
         .iter()
         .enumerate()
@@ -156,35 +201,58 @@ pub(crate) fn extraction(document: &Document, analysis: &Analysis<'_>, resolver:
 /// What a story tells about incidents that do not say it themselves: examples inherit the
 /// paragraph's group, arrests of "the perpetrators" the main incident's state, arrests "at the
 /// scene" its time and place.
-fn inherit_from_story(analysis: &Analysis<'_>, resolver: &Resolver<'_>, incidents: &mut [Draft], main: Option<usize>) {
+fn inherit_from_story(
+    analysis: &Analysis<'_>,
+    resolver: &Resolver<'_>,
+    incidents: &mut [Draft],
+    main: Option<usize>,
+) {
     // Acts told in one sentence happened on the same day unless one is a plot ("France raised
     // its alert on Friday after a pupil stabbed a teacher").
     let dated: Vec<(usize, vigil_domain::DateSpan)> = incidents
         .iter()
         .filter(|draft| draft.stage == Stage::Accomplished)
-        .filter_map(|draft| draft.date.filter(|date| date.precision == vigil_domain::DatePrecision::Day).map(|date| (draft.sentence, date)))
+        .filter_map(|draft| {
+            draft
+                .date
+                .filter(|date| date.precision == vigil_domain::DatePrecision::Day)
+                .map(|date| (draft.sentence, date))
+        })
         .collect();
     for draft in incidents.iter_mut() {
         if draft.date.is_none() && draft.stage == Stage::Accomplished {
-            draft.date = dated.iter().find(|(sentence, _)| *sentence == draft.sentence).map(|(_, date)| *date);
+            draft.date = dated
+                .iter()
+                .find(|(sentence, _)| *sentence == draft.sentence)
+                .map(|(_, date)| *date);
         }
     }
     // A wire dateline ("KRASNOGORSK, Russia, March 22 (Northwire) -") places the acts of its
     // first paragraph that name no place of their own.
     if let Some(place) = dateline_place(analysis) {
-        let first_paragraph = analysis.paragraph_of.iter().position(|_| true).map_or(0, |_| dateline_paragraph(analysis));
+        let first_paragraph = analysis
+            .paragraph_of
+            .iter()
+            .position(|_| true)
+            .map_or(0, |_| dateline_paragraph(analysis));
         for draft in incidents.iter_mut() {
-            if draft.location.is_none() && analysis.paragraph_of.get(draft.sentence) == Some(&first_paragraph) {
+            if draft.location.is_none()
+                && analysis.paragraph_of.get(draft.sentence) == Some(&first_paragraph)
+            {
                 draft.location = Some(place.clone());
             }
         }
     }
-    let main_snapshot = main.map(|index| (incidents[index].date, incidents[index].location.clone()));
+    let main_snapshot =
+        main.map(|index| (incidents[index].date, incidents[index].location.clone()));
     for incident in incidents.iter_mut() {
         let bounds = &analysis.sentences[incident.sentence];
         let lower = analysis.slice(bounds.start, bounds.end).to_lowercase();
         if incident.is_violent() && incident.attribution.is_empty() {
-            let example = ["examples include", "for example", "for instance", "such as", "including"].iter().any(|cue| lower.contains(cue));
+            let example =
+                ["examples include", "for example", "for instance", "such as", "including"]
+                    .iter()
+                    .any(|cue| lower.contains(cue));
             if example {
                 if let Some(group) = paragraph_topic(analysis, incident.sentence) {
                     push_attribution(&mut incident.attribution, &group, Confidence::Reported);
@@ -201,7 +269,11 @@ fn inherit_from_story(analysis: &Analysis<'_>, resolver: &Resolver<'_>, incident
                 }
             }
             if incident.attribution.is_empty() && incident.location.is_none() {
-                if let Some(code) = main_snapshot.as_ref().and_then(|(_, location)| location.as_ref()).and_then(|location| location.country.clone()) {
+                if let Some(code) = main_snapshot
+                    .as_ref()
+                    .and_then(|(_, location)| location.as_ref())
+                    .and_then(|location| location.country.clone())
+                {
                     if let Some(state) = resolver.state(&code) {
                         push_attribution(&mut incident.attribution, &state, Confidence::Reported);
                     }
@@ -221,8 +293,11 @@ fn dateline_place(analysis: &Analysis<'_>) -> Option<vigil_domain::Location> {
     let written = analysis.slice(place.start, place.end);
     let after = analysis.slice(place.end, (place.end + 3).min(analysis.text.len()));
     let capitals = written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    (capitals && (after.starts_with(',') || after.trim_start().starts_with('-') || after.trim_start().starts_with('–')))
-        .then(|| place.location.clone())
+    (capitals
+        && (after.starts_with(',')
+            || after.trim_start().starts_with('-')
+            || after.trim_start().starts_with('–')))
+    .then(|| place.location.clone())
 }
 
 /// The paragraph a dateline would open: the first one of more than one sentence, or the second
@@ -242,12 +317,16 @@ fn dateline_paragraph(analysis: &Analysis<'_>) -> usize {
 /// The armed group a paragraph is about: the first one that opens a sentence of it.
 fn paragraph_topic(analysis: &Analysis<'_>, sentence: usize) -> Option<String> {
     let paragraph = *analysis.paragraph_of.get(sentence)?;
-    let mut candidates = (0..=sentence).filter(|&index| analysis.paragraph_of.get(index) == Some(&paragraph));
+    let mut candidates =
+        (0..=sentence).filter(|&index| analysis.paragraph_of.get(index) == Some(&paragraph));
     candidates.find_map(|index| {
         let words = analysis.words_of(index);
         let opening = words.get(..3.min(words.len()))?;
         let (start, end) = (opening.first()?.start, opening.last()?.end);
-        analysis.actors_in(start..end).find(|actor| actor.kind == ActorKind::ArmedGroup).map(|actor| actor.name.clone())
+        analysis
+            .actors_in(start..end)
+            .find(|actor| actor.kind == ActorKind::ArmedGroup)
+            .map(|actor| actor.name.clone())
     })
 }
 
@@ -264,17 +343,24 @@ fn most_specific(analysis: &Analysis<'_>, claim: &ClaimDraft, claimant: &ActorHi
 /// A group that claimed an act is not also "reported" as its doer, nor are its parent and
 /// provinces: the claim is the stronger, sourced link.
 fn drop_reported_when_claimed(resolver: &Resolver<'_>, attribution: &mut Vec<Attribution>) {
-    let claimed: Vec<String> = attribution.iter().filter(|link| link.confidence == Confidence::Claimed).map(|link| link.actor.clone()).collect();
+    let claimed: Vec<String> = attribution
+        .iter()
+        .filter(|link| link.confidence == Confidence::Claimed)
+        .map(|link| link.actor.clone())
+        .collect();
     if claimed.is_empty() {
         return;
     }
     attribution.retain(|link| {
-        link.confidence != Confidence::Reported || !claimed.iter().any(|name| related(resolver, name, &link.actor))
+        link.confidence != Confidence::Reported
+            || !claimed.iter().any(|name| related(resolver, name, &link.actor))
     });
 }
 
 fn related(resolver: &Resolver<'_>, left: &str, right: &str) -> bool {
-    left == right || resolver.kb.ancestors(left).contains(&right) || resolver.kb.ancestors(right).contains(&left)
+    left == right
+        || resolver.kb.ancestors(left).contains(&right)
+        || resolver.kb.ancestors(right).contains(&left)
 }
 
 fn author(document: &Document, analysis: &Analysis<'_>) -> Option<ActorHit> {
@@ -282,22 +368,41 @@ fn author(document: &Document, analysis: &Analysis<'_>) -> Option<ActorHit> {
     analysis
         .actors
         .iter()
-        .find(|actor| actor.name.eq_ignore_ascii_case(source) || actor.alias.eq_ignore_ascii_case(source))
+        .find(|actor| {
+            actor.name.eq_ignore_ascii_case(source) || actor.alias.eq_ignore_ascii_case(source)
+        })
         .cloned()
         .or_else(|| Some(synthetic(source, ActorKind::Organization)))
 }
 
 fn synthetic(name: &str, kind: ActorKind) -> ActorHit {
-    ActorHit { start: 0, end: 0, name: name.to_string(), kind, country: None, parent: None, alias: name.to_string(), metonym: false }
+    ActorHit {
+        start: 0,
+        end: 0,
+        name: name.to_string(),
+        kind,
+        country: None,
+        parent: None,
+        alias: name.to_string(),
+        metonym: false,
+    }
 }
 
 fn to_incident(draft: &Draft, id: &str) -> Incident {
     let incident_type = match draft.kind {
         EventKind::Violent(IncidentType::Attack) => {
-            if draft.weapons.contains(&vigil_domain::Weapon::Explosives) && draft.stage == Stage::Accomplished {
+            if draft.weapons.contains(&vigil_domain::Weapon::Explosives)
+                && draft.stage == Stage::Accomplished
+            {
                 IncidentType::Bombing
-            } else if draft.weapons.contains(&vigil_domain::Weapon::Firearms) || draft.weapons.contains(&vigil_domain::Weapon::Melee) {
-                if draft.stage == Stage::Planned { IncidentType::Attack } else { IncidentType::ArmedAssault }
+            } else if draft.weapons.contains(&vigil_domain::Weapon::Firearms)
+                || draft.weapons.contains(&vigil_domain::Weapon::Melee)
+            {
+                if draft.stage == Stage::Planned {
+                    IncidentType::Attack
+                } else {
+                    IncidentType::ArmedAssault
+                }
             } else {
                 IncidentType::Attack
             }
@@ -317,7 +422,11 @@ fn to_incident(draft: &Draft, id: &str) -> Incident {
         date: draft.date,
         location: draft.location.clone(),
         site: draft.site.as_ref().map(|phrase| phrase.text.clone()),
-        perpetrator_individuals: draft.perpetrators.iter().map(|phrase| phrase.text.clone()).collect(),
+        perpetrator_individuals: draft
+            .perpetrators
+            .iter()
+            .map(|phrase| phrase.text.clone())
+            .collect(),
         perpetrator_count: draft.perpetrator_count,
         perpetrator_nationalities: draft.nationalities.iter().cloned().collect(),
         attribution: draft.attribution.clone(),

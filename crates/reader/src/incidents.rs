@@ -106,7 +106,10 @@ pub(crate) fn drafts(analysis: &Analysis<'_>, resolver: &Resolver<'_>) -> Vec<Dr
                 killed: None,
                 injured: None,
                 arrested: None,
-                evidence: vec![Evidence { start: analysis.sentences[sentence].start, end: analysis.sentences[sentence].end }],
+                evidence: vec![Evidence {
+                    start: analysis.sentences[sentence].start,
+                    end: analysis.sentences[sentence].end,
+                }],
                 mentions: 1,
                 last_sentence: sentence,
                 name_span: (words[first.clause_start.max(start_word)].start, words[first.word].end),
@@ -131,8 +134,12 @@ fn group(words: &[Word], found: &[Trigger]) -> Vec<Vec<usize>> {
         let last = &found[*current.last().unwrap_or(&0)];
         let between: Vec<&str> =
             words[last.word + 1..trigger.word].iter().map(|word| word.lower.as_str()).collect();
-        let elaboration = between.iter().any(|word| matches!(*word, "notably" | "including" | "especially" | "namely"));
-        let coordinated = between.iter().any(|word| matches!(*word, "and" | "as" | "while" | "after" | "before" | "when" | "who" | "which"));
+        let elaboration = between
+            .iter()
+            .any(|word| matches!(*word, "notably" | "including" | "especially" | "namely"));
+        let coordinated = between.iter().any(|word| {
+            matches!(*word, "and" | "as" | "while" | "after" | "before" | "when" | "who" | "which")
+        });
         let same_family = same_family(last.kind, trigger.kind);
         let new_incident = if trigger.negated || last.negated {
             true
@@ -158,8 +165,7 @@ fn group(words: &[Word], found: &[Trigger]) -> Vec<Vec<usize>> {
 }
 
 fn same_family(left: EventKind, right: EventKind) -> bool {
-    matches!((left, right), (EventKind::Violent(_), EventKind::Violent(_)))
-        || left == right
+    matches!((left, right), (EventKind::Violent(_), EventKind::Violent(_))) || left == right
 }
 
 /// The most specific kind among a group's triggers.
@@ -239,7 +245,9 @@ fn fill(
             if clause.get(offset + 1).is_some_and(|next| lexicon::facility(&next.lower).is_some()) {
                 continue;
             }
-            let Some((site, target)) = phrases::facility_phrase(analysis, words, range.start + offset) else {
+            let Some((site, target)) =
+                phrases::facility_phrase(analysis, words, range.start + offset)
+            else {
                 continue;
             };
             // A site is where the act struck: after a preposition of place or a violent verb,
@@ -247,9 +255,27 @@ fn fill(
             let before = super::places::word_before(analysis.text, site.start);
             let struck = matches!(
                 before.as_str(),
-                "at" | "in" | "on" | "into" | "against" | "near" | "outside" | "inside" | "targeting"
-                    | "stormed" | "attacked" | "bombed" | "hit" | "struck" | "raided" | "of" | "torched"
-                    | "from" | "through" | "storm" | "attack" | "targeted"
+                "at" | "in"
+                    | "on"
+                    | "into"
+                    | "against"
+                    | "near"
+                    | "outside"
+                    | "inside"
+                    | "targeting"
+                    | "stormed"
+                    | "attacked"
+                    | "bombed"
+                    | "hit"
+                    | "struck"
+                    | "raided"
+                    | "of"
+                    | "torched"
+                    | "from"
+                    | "through"
+                    | "storm"
+                    | "attack"
+                    | "targeted"
             );
             if !struck {
                 continue;
@@ -272,13 +298,16 @@ fn fill(
         let before = analysis.slice(start, mention.start).to_lowercase();
         let after_end = mention.noun.map_or(mention.end, |(_, noun_end)| noun_end);
         let after = analysis.slice(after_end, (after_end + 60).min(end)).to_lowercase();
-        let near_before: String = before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+        let near_before: String =
+            before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
         let people = phrases::counted_people(analysis, mention.start, mention.noun.map(|(_, e)| e));
         let trigger_start = words[first_trigger.word].start;
         let sentence_start = analysis.sentences[draft.sentence].start;
-        let opens_sentence = analysis.slice(sentence_start, mention.start).split_whitespace().count() <= 1;
+        let opens_sentence =
+            analysis.slice(sentence_start, mention.start).split_whitespace().count() <= 1;
         let subject_of_act = opens_sentence && mention.start < trigger_start && draft.is_violent();
-        let is_perpetrator = near_before.contains(" by") || near_before.ends_with("by ") || subject_of_act;
+        let is_perpetrator =
+            near_before.contains(" by") || near_before.ends_with("by ") || subject_of_act;
         if is_perpetrator {
             if let Some(phrase) = people {
                 draft.perpetrator_count = Some(mention.count.best);
@@ -291,12 +320,16 @@ fn fill(
         let arrested_cue = ["arrested", "detained", "apprehended", "held", "custody", "rounded up"];
         let cue = |list: &[&str]| {
             list.iter().any(|cue| near_before.contains(cue))
-                || list.iter().any(|cue| after.split(['.', ';']).next().is_some_and(|head| head.contains(cue)))
+                || list.iter().any(|cue| {
+                    after.split(['.', ';']).next().is_some_and(|head| head.contains(cue))
+                })
         };
-        let adjacent_cue = near_before
-            .split_whitespace()
-            .last()
-            .is_some_and(|word| matches!(word, "killed" | "killing" | "injured" | "wounded" | "injuring" | "wounding" | "of"));
+        let adjacent_cue = near_before.split_whitespace().last().is_some_and(|word| {
+            matches!(
+                word,
+                "killed" | "killing" | "injured" | "wounded" | "injuring" | "wounding" | "of"
+            )
+        });
         if people.is_none() && !adjacent_cue {
             continue;
         }
@@ -308,7 +341,8 @@ fn fill(
             draft.killed.get_or_insert(mention.count);
         }
         // The dead and the detained are the incident's victims; the injured are counted only.
-        let counted_as_victims = draft.kind != EventKind::Warning && !(cue(&injured_cue) && !near_before.contains("killed"));
+        let counted_as_victims = draft.kind != EventKind::Warning
+            && !(cue(&injured_cue) && !near_before.contains("killed"));
         if let (Some(phrase), true) = (people, counted_as_victims) {
             if !draft.victims.iter().any(|known| known.text == phrase.text) {
                 draft.victims.push(phrase);
@@ -321,11 +355,21 @@ fn fill(
         let object_start = trigger.word + 1;
         let trigger_word = words[trigger.word].lower.as_str();
         let of_object = words.get(object_start).is_some_and(|word| word.lower == "of");
-        let takes_object = trigger_word.ends_with("ed") || (trigger_word.ends_with("ing") && of_object);
+        let takes_object =
+            trigger_word.ends_with("ed") || (trigger_word.ends_with("ing") && of_object);
         let skip = usize::from(of_object);
-        let object = if takes_object { phrases::person_phrase_from(analysis, words, object_start + skip) } else { None };
+        let object = if takes_object {
+            phrases::person_phrase_from(analysis, words, object_start + skip)
+        } else {
+            None
+        };
         if let Some(phrase) = object {
-            if !draft.victims.iter().any(|known| known.start <= phrase.start && phrase.end <= known.end) && !is_actor_only(analysis, &phrase) {
+            if !draft
+                .victims
+                .iter()
+                .any(|known| known.start <= phrase.start && phrase.end <= known.end)
+                && !is_actor_only(analysis, &phrase)
+            {
                 if draft.kind == EventKind::Arrest && draft.arrested.is_none() {
                     draft.arrested = phrases::phrase_size(analysis, &phrase).map(exact);
                 }
@@ -347,7 +391,11 @@ fn fill(
                         .then(|| phrases::person_phrase_before(analysis, words, at + 1))
                         .flatten()
                 });
-                let phrase = antecedent.unwrap_or_else(|| Phrase { start: word.start, end: word.end, text: analysis.slice(word.start, word.end).to_string() });
+                let phrase = antecedent.unwrap_or_else(|| Phrase {
+                    start: word.start,
+                    end: word.end,
+                    text: analysis.slice(word.start, word.end).to_string(),
+                });
                 draft.victims.push(phrase);
                 if matches!(word.lower.as_str(), "he" | "she") {
                     draft.arrested.get_or_insert(exact(1));
@@ -387,7 +435,9 @@ fn fill(
     if let Some(from_at) = text.find(" from ").or_else(|| text.find(" citizen")) {
         let after = start + from_at;
         if let Some(place) = analysis.places_in(after..end).next() {
-            if place.location.precision == LocationPrecision::Country && !draft.perpetrators.is_empty() {
+            if place.location.precision == LocationPrecision::Country
+                && !draft.perpetrators.is_empty()
+            {
                 if let Some(code) = &place.location.country {
                     draft.nationalities.insert(code.clone());
                 }
@@ -412,7 +462,9 @@ fn exact(best: u32) -> Count {
 }
 
 fn is_actor_only(analysis: &Analysis<'_>, phrase: &Phrase) -> bool {
-    analysis.actors_in(phrase.start..phrase.end).any(|actor| actor.start == phrase.start && actor.end == phrase.end)
+    analysis
+        .actors_in(phrase.start..phrase.end)
+        .any(|actor| actor.start == phrase.start && actor.end == phrase.end)
 }
 
 fn pronoun_subject(words: &[Word], trigger: usize) -> Option<usize> {
@@ -421,25 +473,61 @@ fn pronoun_subject(words: &[Word], trigger: usize) -> Option<usize> {
 }
 
 /// The location of a clause: the first place after a locative preposition, preferring a city.
-fn location(analysis: &Analysis<'_>, resolver: &Resolver<'_>, start: usize, end: usize) -> Option<Location> {
+fn location(
+    analysis: &Analysis<'_>,
+    resolver: &Resolver<'_>,
+    start: usize,
+    end: usize,
+) -> Option<Location> {
     let mut candidates: Vec<&Location> = Vec::new();
     let mut previous_end: Option<usize> = None;
     for place in analysis.places_in(start..end) {
         // "the city of Kaluga", not "the bombing of the Nord Stream pipeline".
         let of_place = place.before == "of" && {
-            let lead = analysis.slice(start.max(place.start.saturating_sub(30)), place.start).to_lowercase();
-            ["city of", "town of", "region of", "province of", "republic of", "district of", "state of", "village of", "capital of"].iter().any(|cue| lead.contains(cue))
+            let lead = analysis
+                .slice(start.max(place.start.saturating_sub(30)), place.start)
+                .to_lowercase();
+            [
+                "city of",
+                "town of",
+                "region of",
+                "province of",
+                "republic of",
+                "district of",
+                "state of",
+                "village of",
+                "capital of",
+            ]
+            .iter()
+            .any(|cue| lead.contains(cue))
         };
         // A list continues what its first member was: "in Germany, France and Italy".
         let listed = previous_end.is_some_and(|previous| {
             let gap = analysis.slice(previous, place.start).trim();
-            previous <= place.start && matches!(gap, "," | "and" | ", and" | ", the" | "and the" | ", and the" | "or")
+            previous <= place.start
+                && matches!(gap, "," | "and" | ", and" | ", the" | "and the" | ", and the" | "or")
         });
-        let locative = listed || of_place || matches!(place.before.as_str(), "in" | "at" | "inside" | "across" | "outside" | "into" | "near");
-        let bearing = analysis.slice(start.max(place.start.saturating_sub(24)), place.start).to_lowercase();
-        let is_bearing = ["north of", "south of", "east of", "west of", "southwest of", "southeast of", "northwest of", "northeast of", "border"]
-            .iter()
-            .any(|cue| bearing.contains(cue));
+        let locative = listed
+            || of_place
+            || matches!(
+                place.before.as_str(),
+                "in" | "at" | "inside" | "across" | "outside" | "into" | "near"
+            );
+        let bearing =
+            analysis.slice(start.max(place.start.saturating_sub(24)), place.start).to_lowercase();
+        let is_bearing = [
+            "north of",
+            "south of",
+            "east of",
+            "west of",
+            "southwest of",
+            "southeast of",
+            "northwest of",
+            "northeast of",
+            "border",
+        ]
+        .iter()
+        .any(|cue| bearing.contains(cue));
         if locative && !is_bearing {
             candidates.push(&place.location);
             previous_end = Some(place.end);
@@ -450,15 +538,25 @@ fn location(analysis: &Analysis<'_>, resolver: &Resolver<'_>, start: usize, end:
         let text = analysis.slice(start, end).to_lowercase();
         if let Some(at) = text.find(" capital") {
             let before = analysis.slice(start, start + at);
-            if let Some(code) = analysis.demonyms_in(start..start + at + 1).last().map(str::to_string) {
+            if let Some(code) =
+                analysis.demonyms_in(start..start + at + 1).last().map(str::to_string)
+            {
                 let _ = before;
                 return resolver.capital(&code);
             }
         }
     }
-    let countries: BTreeSet<&str> = candidates.iter().filter_map(|place| place.country.as_deref()).collect();
+    let countries: BTreeSet<&str> =
+        candidates.iter().filter_map(|place| place.country.as_deref()).collect();
     if countries.len() >= 3 {
-        return Some(Location { name: "multiple countries".into(), admin1: None, country: None, lat: None, lon: None, precision: LocationPrecision::Region });
+        return Some(Location {
+            name: "multiple countries".into(),
+            admin1: None,
+            country: None,
+            lat: None,
+            lon: None,
+            precision: LocationPrecision::Region,
+        });
     }
     candidates
         .iter()
@@ -481,7 +579,13 @@ fn perpetrators(
 ) {
     // "carried out by four ... men"
     for at in range.clone() {
-        if words[at].lower == "by" && at > 0 && matches!(words[at - 1].lower.as_str(), "out" | "committed" | "perpetrated" | "attacked" | "killed") {
+        if words[at].lower == "by"
+            && at > 0
+            && matches!(
+                words[at - 1].lower.as_str(),
+                "out" | "committed" | "perpetrated" | "attacked" | "killed"
+            )
+        {
             if let Some(phrase) = phrases::person_phrase_from(analysis, words, at + 1) {
                 draft.perpetrator_count = phrases::phrase_size(analysis, &phrase);
                 draft.perpetrators.push(phrase);
@@ -494,16 +598,34 @@ fn perpetrators(
         let word = &words[trigger.word];
         if matches!(word.lower.as_str(), "gunmen" | "attackers" | "assailants") {
             let start = trigger.clause_start.max(range.start);
-            let first = (start..trigger.word).find(|&at| !matches!(words[at].lower.as_str(), "and" | "as" | "while" | "in" | "a" | "the")).unwrap_or(trigger.word);
-            let first = if first < trigger.word && words[first..trigger.word].iter().any(|w| w.lower == "suspected" || analysis.actors.iter().any(|a| a.start == w.start)) { first } else { trigger.word };
-            let phrase = Phrase { start: words[first].start, end: word.end, text: analysis.slice(words[first].start, word.end).to_string() };
+            let first = (start..trigger.word)
+                .find(|&at| {
+                    !matches!(words[at].lower.as_str(), "and" | "as" | "while" | "in" | "a" | "the")
+                })
+                .unwrap_or(trigger.word);
+            let first = if first < trigger.word
+                && words[first..trigger.word].iter().any(|w| {
+                    w.lower == "suspected" || analysis.actors.iter().any(|a| a.start == w.start)
+                }) {
+                first
+            } else {
+                trigger.word
+            };
+            let phrase = Phrase {
+                start: words[first].start,
+                end: word.end,
+                text: analysis.slice(words[first].start, word.end).to_string(),
+            };
             draft.perpetrators.push(phrase);
             return;
         }
         if let Some(phrase) = phrases::person_phrase_before(analysis, words, trigger.word) {
             if phrase.start >= words[range.start].start || range.start == 0 {
                 let head = phrase.text.rsplit(' ').next().unwrap_or("").to_lowercase();
-                if !lexicon::victim_target_type(&head).is_some_and(|t| t == TargetType::Police || t == TargetType::Military) || head == "members" {
+                if !lexicon::victim_target_type(&head)
+                    .is_some_and(|t| t == TargetType::Police || t == TargetType::Military)
+                    || head == "members"
+                {
                     draft.perpetrator_count = phrases::phrase_size(analysis, &phrase);
                     draft.perpetrators.push(phrase);
                     return;
@@ -515,22 +637,53 @@ fn perpetrators(
 
 /// Organisations named in the clause as doers: armed groups near the trigger for violent acts,
 /// the state or agency acting for operations, arrests and warnings.
-fn attribute(analysis: &Analysis<'_>, resolver: &Resolver<'_>, draft: &mut Draft, lowers: &[&str], trigger_start: usize) {
+fn attribute(
+    analysis: &Analysis<'_>,
+    resolver: &Resolver<'_>,
+    draft: &mut Draft,
+    lowers: &[&str],
+    trigger_start: usize,
+) {
     let (start, end) = draft.segment;
     let sentence = &analysis.sentences[draft.sentence];
     let sentence_lower = analysis.slice(sentence.start, sentence.end).to_lowercase();
     let reported = lowers.iter().any(|word| REPORTING.contains(word) || *word == "suspected")
         || sentence_lower.contains("reports of");
-    let official_nouns = ["investigators said", "prosecutors said", "police said", "officials said", "authorities said", "police say", "officials say", "prosecutors say", "according to prosecutors", "according to police", "according to officials"];
+    let official_nouns = [
+        "investigators said",
+        "prosecutors said",
+        "police said",
+        "officials said",
+        "authorities said",
+        "police say",
+        "officials say",
+        "prosecutors say",
+        "according to prosecutors",
+        "according to police",
+        "according to officials",
+    ];
     let generic_authority = official_nouns.iter().any(|cue| sentence_lower.contains(cue));
-    let authority_speech = generic_authority || analysis.actors_in(sentence.start..sentence.end).any(|actor| {
-        let next = analysis.slice(actor.end, (actor.end + 40).min(sentence.end)).to_lowercase();
-        let speaks = ["said", "announced", "says", "stated", "told", "had announced", "has said", "had also announced"]
+    let authority_speech = generic_authority
+        || analysis.actors_in(sentence.start..sentence.end).any(|actor| {
+            let next = analysis.slice(actor.end, (actor.end + 40).min(sentence.end)).to_lowercase();
+            let speaks = [
+                "said",
+                "announced",
+                "says",
+                "stated",
+                "told",
+                "had announced",
+                "has said",
+                "had also announced",
+            ]
             .iter()
             .any(|verb| next.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(verb));
-        let said_by = analysis.slice(sentence.start.max(actor.start.saturating_sub(12)), actor.start).contains("said");
-        matches!(actor.kind, ActorKind::State | ActorKind::StateAgency | ActorKind::Person) && (speaks || said_by)
-    });
+            let said_by = analysis
+                .slice(sentence.start.max(actor.start.saturating_sub(12)), actor.start)
+                .contains("said");
+            matches!(actor.kind, ActorKind::State | ActorKind::StateAgency | ActorKind::Person)
+                && (speaks || said_by)
+        });
     if draft.is_violent() {
         let confidence = if reported {
             Confidence::Suspected
@@ -544,8 +697,12 @@ fn attribute(analysis: &Analysis<'_>, resolver: &Resolver<'_>, draft: &mut Draft
             .actors_in(start..end)
             .filter(|actor| actor.kind == ActorKind::ArmedGroup)
             .filter(|actor| {
-                let lead = analysis.slice(start.max(actor.start.saturating_sub(24)), actor.start).to_lowercase();
-                !["war", "between", "conflict", "against", "fight", "versus", "rival"].iter().any(|cue| lead.contains(cue))
+                let lead = analysis
+                    .slice(start.max(actor.start.saturating_sub(24)), actor.start)
+                    .to_lowercase();
+                !["war", "between", "conflict", "against", "fight", "versus", "rival"]
+                    .iter()
+                    .any(|cue| lead.contains(cue))
             })
             .filter(|actor| {
                 // A definite mention ("the attack") may be a reference: only its own doer counts
@@ -574,9 +731,24 @@ fn attribute(analysis: &Analysis<'_>, resolver: &Resolver<'_>, draft: &mut Draft
             let doers = analysis.demonyms.iter().filter(|(demonym_start, demonym_end, _)| {
                 *demonym_start >= sentence.start
                     && *demonym_end <= end
-                    && ["intelligence", "officers", "agents", "forces", "operatives", "services", "militants", "special"]
-                        .iter()
-                        .any(|word| analysis.slice(*demonym_end, (*demonym_end + 25).min(end)).to_lowercase().trim_start().starts_with(word))
+                    && [
+                        "intelligence",
+                        "officers",
+                        "agents",
+                        "forces",
+                        "operatives",
+                        "services",
+                        "militants",
+                        "special",
+                    ]
+                    .iter()
+                    .any(|word| {
+                        analysis
+                            .slice(*demonym_end, (*demonym_end + 25).min(end))
+                            .to_lowercase()
+                            .trim_start()
+                            .starts_with(word)
+                    })
             });
             for code in doers.map(|(_, _, code)| code.as_str()) {
                 if let Some(state) = resolver.state(code) {
@@ -593,21 +765,52 @@ fn attribute(analysis: &Analysis<'_>, resolver: &Resolver<'_>, draft: &mut Draft
         .filter(|actor| matches!(actor.kind, ActorKind::State | ActorKind::StateAgency))
         .filter(|actor| {
             let before = super::places::word_before(analysis.text, actor.start);
-            !matches!(before.as_str(), "in" | "from" | "to" | "across" | "inside" | "into" | "against" | "of" | "near" | "with")
+            !matches!(
+                before.as_str(),
+                "in" | "from"
+                    | "to"
+                    | "across"
+                    | "inside"
+                    | "into"
+                    | "against"
+                    | "of"
+                    | "near"
+                    | "with"
+            )
         })
-        .filter(|actor| !analysis.slice(actor.end, (actor.end + 30).min(analysis.text.len())).to_lowercase().trim_start().starts_with("border"))
+        .filter(|actor| {
+            !analysis
+                .slice(actor.end, (actor.end + 30).min(analysis.text.len()))
+                .to_lowercase()
+                .trim_start()
+                .starts_with("border")
+        })
         .map(|actor| actor.name.clone())
         .collect();
     if let Some(agent) = agents.first() {
         push_attribution(&mut draft.attribution, agent, Confidence::Reported);
         return;
     }
-    let agent_words = ["police", "authorities", "forces", "sources", "embassy", "government", "services", "troops", "officials", "army"];
+    let agent_words = [
+        "police",
+        "authorities",
+        "forces",
+        "sources",
+        "embassy",
+        "government",
+        "services",
+        "troops",
+        "officials",
+        "army",
+    ];
     let demonym_agent = analysis.demonyms.iter().find(|(demonym_start, demonym_end, _)| {
         *demonym_start >= sentence.start
             && *demonym_end <= trigger_at
             && agent_words.iter().any(|word| {
-                analysis.slice(*demonym_end, (*demonym_end + 40).min(analysis.text.len())).to_lowercase().contains(word)
+                analysis
+                    .slice(*demonym_end, (*demonym_end + 40).min(analysis.text.len()))
+                    .to_lowercase()
+                    .contains(word)
             })
     });
     if let Some((_, _, code)) = demonym_agent {

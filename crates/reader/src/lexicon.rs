@@ -31,8 +31,8 @@ pub(crate) fn trigger(word: &str) -> Option<TriggerClass> {
     use IncidentType as T;
     use TriggerClass as C;
     Some(match word {
-        "attack" | "attacks" | "attacked" | "attacking" | "assaulted" | "raided"
-        | "massacre" | "massacred" | "ambush" | "ambushed" | "onslaught" => C::Violent(T::Attack),
+        "attack" | "attacks" | "attacked" | "attacking" | "assaulted" | "raided" | "massacre"
+        | "massacred" | "ambush" | "ambushed" | "onslaught" => C::Violent(T::Attack),
         "shooting" | "shootings" | "gunfire" | "gunmen" | "stormed" | "shot" | "gunned"
         | "machine-gunned" | "stabbed" | "stabbing" | "stabbings" | "knifing" => {
             C::Violent(T::ArmedAssault)
@@ -59,8 +59,23 @@ pub(crate) fn trigger(word: &str) -> Option<TriggerClass> {
 
 /// Words after which a violent trigger is hypothetical, not an incident.
 pub(crate) const IRREALIS: &[&str] = &[
-    "would", "could", "might", "may", "will", "shall", "should", "can", "to", "strategy",
-    "possible", "potential", "future", "threat", "threats", "any", "such",
+    "would",
+    "could",
+    "might",
+    "may",
+    "will",
+    "shall",
+    "should",
+    "can",
+    "to",
+    "strategy",
+    "possible",
+    "potential",
+    "future",
+    "threat",
+    "threats",
+    "any",
+    "such",
 ];
 
 /// Words that negate a following trigger ("not the first attack").
@@ -70,22 +85,108 @@ pub(crate) const NEGATORS: &[&str] = &["not", "no", "never", "without", "nor"];
 pub(crate) fn is_person_noun(word: &str) -> bool {
     matches!(
         word,
-        "people" | "persons" | "person" | "civilians" | "civilian" | "victims" | "victim"
-            | "officers" | "officer" | "policemen" | "policeman" | "police" | "soldiers"
-            | "soldier" | "troops" | "guards" | "children" | "students" | "pupils" | "schoolgirls"
-            | "girls" | "boys" | "women" | "men" | "man" | "woman" | "teacher" | "teachers"
-            | "worshippers" | "fans" | "members" | "militants" | "fighters" | "suspects"
-            | "suspect" | "passengers" | "journalists" | "tourists" | "residents" | "villagers"
-            | "peasants" | "workers" | "employees" | "staff" | "operatives" | "insurgents"
-            | "guerrillas" | "rebels" | "terrorists" | "jihadists" | "gunmen" | "attackers"
-            | "assailants" | "citizens" | "pilgrims" | "mourners" | "shoppers" | "spectators"
-            | "concertgoers" | "concert-goers" | "hostages" | "diplomats" | "officials"
-            | "leaders" | "leader" | "commander" | "commanders" | "bodies" | "dead" | "youths"
-            | "individuals" | "perpetrators" | "brother" | "son" | "daughter" | "priest"
-            | "judge" | "judges" | "mayor" | "crowds" | "crowd" | "nationals" | "pupil"
-            | "student" | "attacker" | "assailant" | "bomber" | "bombers" | "gunman" | "boy"
-            | "girl" | "teenager" | "teenagers" | "youth" | "fighter" | "militant" | "member"
-            | "worker" | "resident" | "tourist" | "journalist" | "soldier's"
+        "people"
+            | "persons"
+            | "person"
+            | "civilians"
+            | "civilian"
+            | "victims"
+            | "victim"
+            | "officers"
+            | "officer"
+            | "policemen"
+            | "policeman"
+            | "police"
+            | "soldiers"
+            | "soldier"
+            | "troops"
+            | "guards"
+            | "children"
+            | "students"
+            | "pupils"
+            | "schoolgirls"
+            | "girls"
+            | "boys"
+            | "women"
+            | "men"
+            | "man"
+            | "woman"
+            | "teacher"
+            | "teachers"
+            | "worshippers"
+            | "fans"
+            | "members"
+            | "militants"
+            | "fighters"
+            | "suspects"
+            | "suspect"
+            | "passengers"
+            | "journalists"
+            | "tourists"
+            | "residents"
+            | "villagers"
+            | "peasants"
+            | "workers"
+            | "employees"
+            | "staff"
+            | "operatives"
+            | "insurgents"
+            | "guerrillas"
+            | "rebels"
+            | "terrorists"
+            | "jihadists"
+            | "gunmen"
+            | "attackers"
+            | "assailants"
+            | "citizens"
+            | "pilgrims"
+            | "mourners"
+            | "shoppers"
+            | "spectators"
+            | "concertgoers"
+            | "concert-goers"
+            | "hostages"
+            | "diplomats"
+            | "officials"
+            | "leaders"
+            | "leader"
+            | "commander"
+            | "commanders"
+            | "bodies"
+            | "dead"
+            | "youths"
+            | "individuals"
+            | "perpetrators"
+            | "brother"
+            | "son"
+            | "daughter"
+            | "priest"
+            | "judge"
+            | "judges"
+            | "mayor"
+            | "crowds"
+            | "crowd"
+            | "nationals"
+            | "pupil"
+            | "student"
+            | "attacker"
+            | "assailant"
+            | "bomber"
+            | "bombers"
+            | "gunman"
+            | "boy"
+            | "girl"
+            | "teenager"
+            | "teenagers"
+            | "youth"
+            | "fighter"
+            | "militant"
+            | "member"
+            | "worker"
+            | "resident"
+            | "tourist"
+            | "journalist"
+            | "soldier's"
     )
 }
 
@@ -93,8 +194,19 @@ pub(crate) fn is_person_noun(word: &str) -> bool {
 pub(crate) fn is_militant_noun(word: &str) -> bool {
     matches!(
         word,
-        "members" | "militants" | "fighters" | "operatives" | "insurgents" | "guerrillas"
-            | "rebels" | "terrorists" | "jihadists" | "gunmen" | "suspects" | "cell" | "attackers"
+        "members"
+            | "militants"
+            | "fighters"
+            | "operatives"
+            | "insurgents"
+            | "guerrillas"
+            | "rebels"
+            | "terrorists"
+            | "jihadists"
+            | "gunmen"
+            | "suspects"
+            | "cell"
+            | "attackers"
     )
 }
 
@@ -197,9 +309,7 @@ pub(crate) fn speech(word: &str) -> Option<SpeechClass> {
         "claimed" | "claims" | "claim" | "asserted" | "insisted" => S::Claim,
         "hinted" | "suggested" | "implied" | "insinuated" | "speculated" => S::Hint,
         "accused" | "accuses" | "accuse" | "blamed" | "blames" | "blame" => S::Accuse,
-        "denied" | "denies" | "deny" | "dismissed" | "rejected" | "rejects" | "refuted" => {
-            S::Deny
-        }
+        "denied" | "denies" | "deny" | "dismissed" | "rejected" | "rejects" | "refuted" => S::Deny,
         "warned" | "warns" | "warn" | "cautioned" | "urged" | "advised" => S::Warn,
         "threatened" | "threatens" | "threaten" | "vowed" => S::Threaten,
         "called" | "described" | "branded" | "condemned" => S::Judge,

@@ -26,10 +26,10 @@ use std::sync::OnceLock;
 use vigil_domain::{ActorKind, Document, Extraction, Location};
 use vigil_gazetteer::Gazetteer;
 
-use vigil_extract::Extractor;
-use vigil_extract::kb::Kb;
 use analysis::Analysis;
 use places::PlaceFinder;
+use vigil_extract::Extractor;
+use vigil_extract::kb::Kb;
 
 /// The rule-based reader.
 #[derive(Debug)]
@@ -95,17 +95,17 @@ impl Resolver<'_> {
     /// The capital of the state with ISO code `code`: its first metonym that the gazetteer
     /// knows as a city of that country.
     pub(crate) fn capital(&self, code: &str) -> Option<Location> {
-        let entry = self
-            .kb
-            .entries()
-            .iter()
-            .find(|entry| entry.kind == ActorKind::State && entry.country.as_deref() == Some(code))?;
+        let entry = self.kb.entries().iter().find(|entry| {
+            entry.kind == ActorKind::State && entry.country.as_deref() == Some(code)
+        })?;
         for alias in entry.aliases.iter().filter(|alias| alias.metonym) {
             let place = self
                 .gazetteer
                 .lookup(&alias.text)
                 .into_iter()
-                .filter(|place| place.country == code && place.kind == vigil_gazetteer::PlaceKind::City)
+                .filter(|place| {
+                    place.country == code && place.kind == vigil_gazetteer::PlaceKind::City
+                })
                 .max_by_key(|place| place.population)?;
             return Some(Location {
                 name: place.name.clone(),

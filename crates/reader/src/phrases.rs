@@ -12,10 +12,50 @@ pub(crate) struct Phrase {
 }
 
 const STOP_LEFT: &[&str] = &[
-    "the", "a", "an", "of", "in", "on", "at", "to", "by", "for", "from", "with", "and", "or",
-    "against", "into", "near", "inside", "outside", "that", "which", "who", "was", "were", "is",
-    "are", "had", "has", "have", "been", "be", "its", "their", "his", "her", "attack", "attacks",
-    "bombing", "targeting", "include", "includes", "also", "most", "notably",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "by",
+    "for",
+    "from",
+    "with",
+    "and",
+    "or",
+    "against",
+    "into",
+    "near",
+    "inside",
+    "outside",
+    "that",
+    "which",
+    "who",
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "have",
+    "been",
+    "be",
+    "its",
+    "their",
+    "his",
+    "her",
+    "attack",
+    "attacks",
+    "bombing",
+    "targeting",
+    "include",
+    "includes",
+    "also",
+    "most",
+    "notably",
 ];
 
 /// The site phrase around a facility noun at `index` in `words`: determiner, modifiers and
@@ -35,7 +75,9 @@ pub(crate) fn facility_phrase(
     let mut first = head;
     while first > 0 && head - first < 5 {
         let candidate = &words[first - 1];
-        if STOP_LEFT.contains(&candidate.lower.as_str()) || candidate.lower.chars().all(char::is_numeric) {
+        if STOP_LEFT.contains(&candidate.lower.as_str())
+            || candidate.lower.chars().all(char::is_numeric)
+        {
             break;
         }
         let gap = analysis.slice(candidate.end, words[first].start);
@@ -48,7 +90,40 @@ pub(crate) fn facility_phrase(
         let proper = written.chars().next().is_some_and(char::is_uppercase);
         let modifier = candidate.lower.contains('-')
             || lexicon::facility(&candidate.lower).is_some()
-            || matches!(candidate.lower.as_str(), "secondary" | "primary" | "high" | "local" | "main" | "central" | "public" | "private" | "military" | "police" | "religious" | "boarding" | "busy" | "crowded" | "popular" | "jewish" | "shia" | "sufi" | "christian" | "catholic" | "orthodox" | "national" | "state" | "city" | "gas" | "oil" | "power" | "train" | "bus" | "girls" | "boys");
+            || matches!(
+                candidate.lower.as_str(),
+                "secondary"
+                    | "primary"
+                    | "high"
+                    | "local"
+                    | "main"
+                    | "central"
+                    | "public"
+                    | "private"
+                    | "military"
+                    | "police"
+                    | "religious"
+                    | "boarding"
+                    | "busy"
+                    | "crowded"
+                    | "popular"
+                    | "jewish"
+                    | "shia"
+                    | "sufi"
+                    | "christian"
+                    | "catholic"
+                    | "orthodox"
+                    | "national"
+                    | "state"
+                    | "city"
+                    | "gas"
+                    | "oil"
+                    | "power"
+                    | "train"
+                    | "bus"
+                    | "girls"
+                    | "boys"
+            );
         if !proper && !modifier {
             break;
         }
@@ -57,13 +132,17 @@ pub(crate) fn facility_phrase(
         }
         first -= 1;
     }
-    let determiner = first.checked_sub(1).and_then(|at| words.get(at)).filter(|word| {
-        matches!(word.lower.as_str(), "the" | "a" | "an")
-    });
+    let determiner = first
+        .checked_sub(1)
+        .and_then(|at| words.get(at))
+        .filter(|word| matches!(word.lower.as_str(), "the" | "a" | "an"));
     let mut end_word = head;
     // "the tomb of assassinated senior Iranian commander Qasem Soleimani"
     if words.get(head + 1).is_some_and(|word| word.lower == "of")
-        && matches!(words[head].lower.as_str(), "tomb" | "shrine" | "foyer" | "mausoleum" | "offices" | "headquarters")
+        && matches!(
+            words[head].lower.as_str(),
+            "tomb" | "shrine" | "foyer" | "mausoleum" | "offices" | "headquarters"
+        )
     {
         let mut at = head + 2;
         while at < words.len() && at < head + 10 {
@@ -71,7 +150,10 @@ pub(crate) fn facility_phrase(
             if gap.contains(',') || gap.contains('.') || gap.contains(';') {
                 break;
             }
-            if matches!(words[at].lower.as_str(), "in" | "on" | "at" | "and" | "by" | "which" | "who") {
+            if matches!(
+                words[at].lower.as_str(),
+                "in" | "on" | "at" | "and" | "by" | "which" | "who"
+            ) {
                 break;
             }
             end_word = at;
@@ -88,10 +170,7 @@ pub(crate) fn facility_phrase(
     let mut site_end = target_end;
     if words.get(end_word + 1).is_some_and(|word| word.lower == "in") {
         if let Some(place_word) = words.get(end_word + 2) {
-            let is_place = analysis
-                .places
-                .iter()
-                .any(|place| place.start == place_word.start);
+            let is_place = analysis.places.iter().any(|place| place.start == place_word.start);
             if is_place {
                 let place_end = analysis
                     .places
@@ -103,16 +182,26 @@ pub(crate) fn facility_phrase(
         }
     }
     let site_start = determiner.map_or(target_start, |word| word.start);
-    let site = Phrase { start: site_start, end: site_end, text: analysis.slice(site_start, site_end).to_string() };
+    let site = Phrase {
+        start: site_start,
+        end: site_end,
+        text: analysis.slice(site_start, site_end).to_string(),
+    };
     Some((site, target))
 }
 
 /// The noun phrase a count begins: from the count to the person noun that ends it, if any
 /// ("some 140 civilian victims", "six IS members"). Counts of things are not people.
-pub(crate) fn counted_people(analysis: &Analysis<'_>, start: usize, noun_end: Option<usize>) -> Option<Phrase> {
+pub(crate) fn counted_people(
+    analysis: &Analysis<'_>,
+    start: usize,
+    noun_end: Option<usize>,
+) -> Option<Phrase> {
     let end = noun_end?;
     let text = analysis.slice(start, end);
-    let last = text.rsplit(|character: char| !character.is_alphanumeric() && character != '-').find(|word| !word.is_empty())?;
+    let last = text
+        .rsplit(|character: char| !character.is_alphanumeric() && character != '-')
+        .find(|word| !word.is_empty())?;
     let last = last.to_lowercase();
     if !lexicon::is_person_noun(&last) {
         return None;
@@ -122,7 +211,11 @@ pub(crate) fn counted_people(analysis: &Analysis<'_>, start: usize, noun_end: Op
 
 /// The person noun phrase that starts at word `index` and runs to its head noun (at most six
 /// words): "traffic police officers", "three more men", "the perpetrators".
-pub(crate) fn person_phrase_from(analysis: &Analysis<'_>, words: &[Word], index: usize) -> Option<Phrase> {
+pub(crate) fn person_phrase_from(
+    analysis: &Analysis<'_>,
+    words: &[Word],
+    index: usize,
+) -> Option<Phrase> {
     for end in index..words.len().min(index + 6) {
         let word = &words[end];
         if end > index {
@@ -144,7 +237,11 @@ pub(crate) fn person_phrase_from(analysis: &Analysis<'_>, words: &[Word], index:
             }
             let start = words[index].start;
             let stop = words[last].end;
-            return Some(Phrase { start, end: stop, text: analysis.slice(start, stop).to_string() });
+            return Some(Phrase {
+                start,
+                end: stop,
+                text: analysis.slice(start, stop).to_string(),
+            });
         }
     }
     None
@@ -152,11 +249,27 @@ pub(crate) fn person_phrase_from(analysis: &Analysis<'_>, words: &[Word], index:
 
 /// The person noun phrase that ends just before word `index` (a subject: "a former pupil
 /// stabbed", "Three members of that cell were").
-pub(crate) fn person_phrase_before(analysis: &Analysis<'_>, words: &[Word], index: usize) -> Option<Phrase> {
+pub(crate) fn person_phrase_before(
+    analysis: &Analysis<'_>,
+    words: &[Word],
+    index: usize,
+) -> Option<Phrase> {
     let floor = index.saturating_sub(7);
     for head in (floor..index).rev() {
         let word = &words[head];
-        if matches!(word.lower.as_str(), "were" | "was" | "had" | "have" | "has" | "been" | "also" | "reportedly" | "then" | "later") {
+        if matches!(
+            word.lower.as_str(),
+            "were"
+                | "was"
+                | "had"
+                | "have"
+                | "has"
+                | "been"
+                | "also"
+                | "reportedly"
+                | "then"
+                | "later"
+        ) {
             continue;
         }
         if !lexicon::is_person_noun(&word.lower) && !is_capitalised_name(analysis, word) {
@@ -173,7 +286,10 @@ pub(crate) fn person_phrase_before(analysis: &Analysis<'_>, words: &[Word], inde
             if gap.contains(',') || gap.contains('.') || gap.contains(';') {
                 break;
             }
-            if matches!(candidate.lower.as_str(), "by" | "that" | "which" | "and" | "when" | "while" | "after" | "said" | "says") {
+            if matches!(
+                candidate.lower.as_str(),
+                "by" | "that" | "which" | "and" | "when" | "while" | "after" | "said" | "says"
+            ) {
                 break;
             }
             first -= 1;
@@ -182,7 +298,11 @@ pub(crate) fn person_phrase_before(analysis: &Analysis<'_>, words: &[Word], inde
             }
         }
         let start = words[first].start;
-        return Some(Phrase { start, end: word.end, text: analysis.slice(start, word.end).to_string() });
+        return Some(Phrase {
+            start,
+            end: word.end,
+            text: analysis.slice(start, word.end).to_string(),
+        });
     }
     None
 }
@@ -190,7 +310,9 @@ pub(crate) fn person_phrase_before(analysis: &Analysis<'_>, words: &[Word], inde
 fn is_capitalised_name(analysis: &Analysis<'_>, word: &Word) -> bool {
     analysis.slice(word.start, word.end).chars().next().is_some_and(char::is_uppercase)
         && analysis.actors.iter().any(|actor| {
-            actor.start <= word.start && word.end <= actor.end && actor.kind == vigil_domain::ActorKind::Person
+            actor.start <= word.start
+                && word.end <= actor.end
+                && actor.kind == vigil_domain::ActorKind::Person
         })
 }
 
@@ -204,7 +326,12 @@ pub(crate) fn phrase_size(analysis: &Analysis<'_>, phrase: &Phrase) -> Option<u3
     let first = lower.split_whitespace().next().unwrap_or("");
     let last = lower.split_whitespace().last().unwrap_or("");
     let singular = !last.ends_with('s') || matches!(last, "boss");
-    if singular && matches!(first, "a" | "an" | "the") && lexicon::is_person_noun(last) && last != "people" && last != "police" {
+    if singular
+        && matches!(first, "a" | "an" | "the")
+        && lexicon::is_person_noun(last)
+        && last != "people"
+        && last != "police"
+    {
         return Some(1);
     }
     None

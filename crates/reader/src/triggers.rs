@@ -69,9 +69,9 @@ pub(crate) fn find(words: &[Word], text: &str) -> Vec<Trigger> {
         let Some(class) = class else { continue };
         let window: Vec<&str> = (1..=3).map(previous).collect();
         let negated = window.iter().take(3).any(|word| NEGATORS.contains(word));
-        let plotted = (1..=4).map(previous).any(|word| {
-            matches!(lexicon::trigger(word), Some(TriggerClass::Plot))
-        });
+        let plotted = (1..=4)
+            .map(previous)
+            .any(|word| matches!(lexicon::trigger(word), Some(TriggerClass::Plot)));
         let irrealis = window.iter().take(2).any(|word| IRREALIS.contains(word));
         let definite = is_definite(words, index);
         let stage = if plotted { Stage::Planned } else { Stage::Accomplished };
@@ -101,9 +101,18 @@ pub(crate) fn find(words: &[Word], text: &str) -> Vec<Trigger> {
                     continue;
                 }
                 let modifier = previous(1);
-                if matches!(modifier, "security" | "special" | "counter-terrorism" | "counterterrorism"
-                    | "military" | "police" | "anti-terrorist" | "anti-terror" | "rescue")
-                {
+                if matches!(
+                    modifier,
+                    "security"
+                        | "special"
+                        | "counter-terrorism"
+                        | "counterterrorism"
+                        | "military"
+                        | "police"
+                        | "anti-terrorist"
+                        | "anti-terror"
+                        | "rescue"
+                ) {
                     if modifier == "rescue" {
                         continue;
                     }
@@ -233,7 +242,33 @@ fn is_definite(words: &[Word], index: usize) -> bool {
         if DEFINITE.contains(&word) {
             return true;
         }
-        if matches!(word, "a" | "an" | "of" | "in" | "on" | "by" | "for" | "to" | "with" | "at" | "was" | "were" | "is" | "are" | "had" | "has" | "have" | "been" | "be" | "being" | "and" | "or" | "that" | "which" | "who") {
+        if matches!(
+            word,
+            "a" | "an"
+                | "of"
+                | "in"
+                | "on"
+                | "by"
+                | "for"
+                | "to"
+                | "with"
+                | "at"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "had"
+                | "has"
+                | "have"
+                | "been"
+                | "be"
+                | "being"
+                | "and"
+                | "or"
+                | "that"
+                | "which"
+                | "who"
+        ) {
             return false;
         }
     }

@@ -38,7 +38,10 @@ fn every_demo_report_reads_without_panic_and_with_sources_in_range() {
         let extraction = read(&name);
         for claim in &extraction.claims {
             if let Some(subject) = &claim.subject {
-                assert!(extraction.incidents.iter().any(|incident| &incident.id == subject), "{name}: claim names a missing incident");
+                assert!(
+                    extraction.incidents.iter().any(|incident| &incident.id == subject),
+                    "{name}: claim names a missing incident"
+                );
             }
         }
     }
@@ -49,8 +52,15 @@ fn crocus_first_night_report_reads_an_armed_assault_near_moscow() {
     let names = demo_files("text");
     let name = names.iter().find(|name| name.contains("2024-03-22")).unwrap();
     let extraction = read(name);
-    let first = extraction.incidents.iter().find(|incident| incident.incident_type.is_violent()).unwrap();
-    assert!(matches!(first.incident_type, IncidentType::ArmedAssault | IncidentType::Attack | IncidentType::Arson), "{first:?}");
+    let first =
+        extraction.incidents.iter().find(|incident| incident.incident_type.is_violent()).unwrap();
+    assert!(
+        matches!(
+            first.incident_type,
+            IncidentType::ArmedAssault | IncidentType::Attack | IncidentType::Arson
+        ),
+        "{first:?}"
+    );
     assert!(first.killed.is_some(), "a toll is reported: {first:?}");
 }
 
@@ -59,7 +69,9 @@ fn a_claim_of_responsibility_becomes_a_claimed_attribution() {
     let mut found = false;
     for name in demo_files("html").into_iter().chain(demo_files("text")) {
         let extraction = read(&name);
-        found |= extraction.incidents.iter().any(|incident| incident.attribution.iter().any(|link| link.confidence == Confidence::Claimed));
+        found |= extraction.incidents.iter().any(|incident| {
+            incident.attribution.iter().any(|link| link.confidence == Confidence::Claimed)
+        });
     }
     assert!(found, "the demo corpus has claims of responsibility");
 }
@@ -68,7 +80,8 @@ fn a_claim_of_responsibility_becomes_a_claimed_attribution() {
 fn denials_are_read_as_denials() {
     let mut found = false;
     for name in demo_files("html").into_iter().chain(demo_files("text")) {
-        found |= read(&name).claims.iter().any(|claim| claim.kind == vigil_domain::ClaimKind::Denial);
+        found |=
+            read(&name).claims.iter().any(|claim| claim.kind == vigil_domain::ClaimKind::Denial);
     }
     assert!(found, "the demo corpus has Kyiv's denial");
 }

@@ -68,7 +68,11 @@ fn score(shared: &std::path::Path, text: &str, gold: &str) -> vigil_eval::Scorec
 #[test]
 fn founding_article_meets_the_reader_targets() {
     let Some(shared) = shared() else { return };
-    let card = score(&shared, "corpus/dss-2024-03-29-moscow-attack.txt", "gold/dss-2024-03-29-moscow-attack.gold.json");
+    let card = score(
+        &shared,
+        "corpus/dss-2024-03-29-moscow-attack.txt",
+        "gold/dss-2024-03-29-moscow-attack.gold.json",
+    );
     println!("{}", card.render_table());
     for error in &card.errors {
         println!("  {error}");
@@ -82,7 +86,11 @@ fn founding_article_meets_the_reader_targets() {
 fn founding_article_reading_snapshot() {
     let Some(shared) = shared() else { return };
     let path = shared.join("corpus/dss-2024-03-29-moscow-attack.txt");
-    let document = document(&path, NaiveDate::from_ymd_opt(2024, 3, 29).unwrap(), Some("Dimensions for Strategic Studies"));
+    let document = document(
+        &path,
+        NaiveDate::from_ymd_opt(2024, 3, 29).unwrap(),
+        Some("Dimensions for Strategic Studies"),
+    );
     let extraction = Reader::default().extract(&document);
     // Evidence spans index the cleaned text; they are checked to be in range, not snapshotted.
     for incident in &extraction.incidents {

@@ -43,9 +43,34 @@ fn check(text: String) {
 }
 
 const WORDS: &[&str] = &[
-    "the", "attack", "killed", "at least 40", "people", "in", "Moscow", "on March 22", "Islamic",
-    "State", "claimed", "responsibility", "denied", "by Kyiv", "FSB", "arrested", "plotting", ".",
-    ",", "\n\n", "IS", "Kaluga", "synagogue", "warned", "likely", "the same day", "they", "–",
+    "the",
+    "attack",
+    "killed",
+    "at least 40",
+    "people",
+    "in",
+    "Moscow",
+    "on March 22",
+    "Islamic",
+    "State",
+    "claimed",
+    "responsibility",
+    "denied",
+    "by Kyiv",
+    "FSB",
+    "arrested",
+    "plotting",
+    ".",
+    ",",
+    "\n\n",
+    "IS",
+    "Kaluga",
+    "synagogue",
+    "warned",
+    "likely",
+    "the same day",
+    "they",
+    "–",
 ];
 
 proptest! {
@@ -76,7 +101,11 @@ fn repeated_tokens_finish() {
 
 #[test]
 fn deep_nesting_finishes() {
-    check(format!("{}Gunmen attacked a hotel in Kabul.{}", "(\"[".repeat(20_000), "]\")".repeat(20_000)));
+    check(format!(
+        "{}Gunmen attacked a hotel in Kabul.{}",
+        "(\"[".repeat(20_000),
+        "]\")".repeat(20_000)
+    ));
 }
 
 #[test]

@@ -152,7 +152,9 @@ pub(crate) fn extraction(
 }
 
 /// Every stored extraction of an original document, oldest published first.
-pub(crate) fn extractions(connection: &Connection) -> StoreResult<Vec<(DocumentId, StoredExtraction)>> {
+pub(crate) fn extractions(
+    connection: &Connection,
+) -> StoreResult<Vec<(DocumentId, StoredExtraction)>> {
     let mut statement = connection
         .prepare_cached(queries::LIST_EXTRACTIONS)
         .with_context(|| "cannot list extractions".to_string())?;
@@ -163,7 +165,8 @@ pub(crate) fn extractions(connection: &Connection) -> StoreResult<Vec<(DocumentI
     let mut out = Vec::with_capacity(rows.len());
     for (id, extraction, name, version, extracted_at) in rows {
         let owner = format!("the extraction of document {id}");
-        let id: DocumentId = id.parse().map_err(|error| StoreError::Backend(format!("{owner}: {error}")))?;
+        let id: DocumentId =
+            id.parse().map_err(|error| StoreError::Backend(format!("{owner}: {error}")))?;
         out.push((
             id,
             StoredExtraction {

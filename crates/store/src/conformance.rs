@@ -35,10 +35,9 @@ pub use queries::{
 };
 pub use records::{
     duplicate_link_round_trips, empty_batch_stores_nothing, extraction_is_stored_with_its_record,
-    extractions_lists_originals_only,
-    failed_batch_stores_nothing, ingested_at_is_set_when_absent, new_origin_is_recorded_in_order,
-    put_extraction_of_unknown_document_is_not_found, put_extraction_replaces,
-    put_then_get_round_trips_every_field, reput_is_idempotent,
+    extractions_lists_originals_only, failed_batch_stores_nothing, ingested_at_is_set_when_absent,
+    new_origin_is_recorded_in_order, put_extraction_of_unknown_document_is_not_found,
+    put_extraction_replaces, put_then_get_round_trips_every_field, reput_is_idempotent,
     same_id_twice_in_one_batch_is_stored_once,
 };
 pub use search::{

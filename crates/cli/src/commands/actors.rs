@@ -38,8 +38,12 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         for mention in &extraction.actors {
             let kind = serde_value(&mention.kind);
             let kind_ok = args.filters.kind.as_deref().is_none_or(|wanted| wanted == kind);
-            let actor_ok = actor.as_deref().is_none_or(|name| mention.name == name || mention.parent.as_deref() == Some(name));
-            let country_ok = args.filters.country.as_deref().is_none_or(|code| mention.country.as_deref().is_some_and(|found| found.eq_ignore_ascii_case(code)));
+            let actor_ok = actor
+                .as_deref()
+                .is_none_or(|name| mention.name == name || mention.parent.as_deref() == Some(name));
+            let country_ok = args.filters.country.as_deref().is_none_or(|code| {
+                mention.country.as_deref().is_some_and(|found| found.eq_ignore_ascii_case(code))
+            });
             if !(kind_ok && actor_ok && country_ok) {
                 continue;
             }
@@ -62,7 +66,9 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     let mut rows: Vec<Row> = rows.into_values().collect();
-    rows.sort_by(|left, right| right.documents.len().cmp(&left.documents.len()).then(left.name.cmp(&right.name)));
+    rows.sort_by(|left, right| {
+        right.documents.len().cmp(&left.documents.len()).then(left.name.cmp(&right.name))
+    });
     if global.json {
         crate::output::print_json(&rows)?;
         return Ok(ExitCode::SUCCESS);

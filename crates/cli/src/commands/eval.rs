@@ -28,17 +28,23 @@ pub(crate) struct CodebookArgs {
 
 pub(crate) fn run(global: &Global, command: Command) -> anyhow::Result<ExitCode> {
     let Command::Codebook(args) = command;
-    anyhow::ensure!(args.gold.len() == args.documents.len(), "give one --gold key per document ({} keys, {} documents)", args.gold.len(), args.documents.len());
+    anyhow::ensure!(
+        args.gold.len() == args.documents.len(),
+        "give one --gold key per document ({} keys, {} documents)",
+        args.gold.len(),
+        args.documents.len()
+    );
     let reader = super::reader(None)?;
     let kb = vigil_extract::kb::Kb::builtin();
-    let canonical = |name: &str| -> String {
-        kb.canonical(name).unwrap_or(name).trim().to_lowercase()
-    };
+    let canonical =
+        |name: &str| -> String { kb.canonical(name).unwrap_or(name).trim().to_lowercase() };
     let options = vigil_eval::ScoreOptions { canonical: &canonical };
     let mut total: Option<vigil_eval::Scorecard> = None;
     for (gold_path, target) in args.gold.iter().zip(&args.documents) {
-        let text = std::fs::read_to_string(gold_path).with_context(|| format!("cannot read {}", gold_path.display()))?;
-        let gold = vigil_eval::parse_gold(&text).with_context(|| format!("{}: not a gold key", gold_path.display()))?;
+        let text = std::fs::read_to_string(gold_path)
+            .with_context(|| format!("cannot read {}", gold_path.display()))?;
+        let gold = vigil_eval::parse_gold(&text)
+            .with_context(|| format!("{}: not a gold key", gold_path.display()))?;
         let mut document = super::extract::load(global, target)?;
         if let Some(published) = gold.document.published {
             document.published = Some(published);

@@ -57,9 +57,14 @@ pub(crate) fn load(global: &Global, target: &str) -> anyhow::Result<Document> {
             }
             documents.extend(output.documents);
         }
-        return documents.into_iter().next().with_context(|| format!("{target}: no document in it"));
+        return documents
+            .into_iter()
+            .next()
+            .with_context(|| format!("{target}: no document in it"));
     }
     let store = super::open_store(global)?;
-    let id = store.resolve_id(target).with_context(|| format!("{target} is neither a file nor a stored document"))?;
+    let id = store
+        .resolve_id(target)
+        .with_context(|| format!("{target} is neither a file nor a stored document"))?;
     store.document(&id)?.with_context(|| format!("document {id} vanished"))
 }

@@ -26,7 +26,9 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let extractions = super::listing::extractions(global)?;
     let rows: Vec<Row<'_>> = extractions
         .iter()
-        .flat_map(|(id, extraction)| extraction.incidents.iter().map(move |incident| (id, incident)))
+        .flat_map(|(id, extraction)| {
+            extraction.incidents.iter().map(move |incident| (id, incident))
+        })
         .filter(|(_, incident)| args.filters.incident_passes(incident))
         .map(|(id, incident)| Row { document: id.to_string(), incident })
         .collect();
@@ -45,7 +47,8 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|link| format!("{} ({})", link.actor, serde_value(&link.confidence)))
             .collect();
-        let killed = incident.killed.map_or(String::new(), |count| format!(" killed {}", count.best));
+        let killed =
+            incident.killed.map_or(String::new(), |count| format!(" killed {}", count.best));
         crate::outln!(
             "{} {:<4} {:<18} {:<10} {:<10} {:<20}{} {}",
             row.document,

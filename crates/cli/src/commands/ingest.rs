@@ -65,7 +65,8 @@ enum FormatArg {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|error| format!("{error}: expected YYYY-MM-DD"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|error| format!("{error}: expected YYYY-MM-DD"))
 }
 
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
@@ -95,8 +96,8 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let mut store = super::open_store(global)?;
     let bar = progress_bar(global.quiet);
     let started = Instant::now();
-    let report = vigil_pipeline::ingest(&mut store, &inputs, &config, &reader, &mut |event| {
-        match event {
+    let report =
+        vigil_pipeline::ingest(&mut store, &inputs, &config, &reader, &mut |event| match event {
             ProgressEvent::Reading(origin) => {
                 bar.inc(1);
                 bar.set_message(crate::output::truncate(origin, 60));
@@ -104,9 +105,8 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
             ProgressEvent::Stored { documents, failures } => {
                 bar.set_prefix(format!("{documents} documents, {failures} failed"));
             }
-        }
-    })
-    .context("ingest stopped")?;
+        })
+        .context("ingest stopped")?;
     bar.finish_and_clear();
     print_report(global, &report, started.elapsed())?;
     Ok(if report.all_ok() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
@@ -117,8 +117,9 @@ fn progress_bar(quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template("{spinner} {pos} inputs · {prefix} · {per_sec} · {msg}")
-        .unwrap_or_else(|_| ProgressStyle::default_spinner());
+    let style =
+        ProgressStyle::with_template("{spinner} {pos} inputs · {prefix} · {per_sec} · {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(120));
     bar
@@ -147,9 +148,16 @@ fn print_report(global: &Global, report: &IngestReport, elapsed: Duration) -> an
         report.near_duplicate,
         report.failed.len()
     );
-    crate::outln!("read {} incidents and {} claims from the new documents", report.incidents, report.claims);
+    crate::outln!(
+        "read {} incidents and {} claims from the new documents",
+        report.incidents,
+        report.claims
+    );
     if report.not_english > 0 {
-        crate::outln!("{} new documents are not in English: stored, not extracted", report.not_english);
+        crate::outln!(
+            "{} new documents are not in English: stored, not extracted",
+            report.not_english
+        );
     }
     Ok(())
 }

@@ -46,19 +46,30 @@ impl Filters {
 
     /// Whether an incident passes every filter.
     pub(crate) fn incident_passes(&self, incident: &Incident) -> bool {
-        let kind_ok = self.kind.as_deref().is_none_or(|kind| serde_value(&incident.incident_type) == kind);
-        let actor_ok = self.actor_name().is_none_or(|name| incident.attribution.iter().any(|link| link.actor == name));
+        let kind_ok =
+            self.kind.as_deref().is_none_or(|kind| serde_value(&incident.incident_type) == kind);
+        let actor_ok = self
+            .actor_name()
+            .is_none_or(|name| incident.attribution.iter().any(|link| link.actor == name));
         let country_ok = self.country.as_deref().is_none_or(|code| {
-            incident.location.as_ref().and_then(|place| place.country.as_deref()).is_some_and(|found| found.eq_ignore_ascii_case(code))
+            incident
+                .location
+                .as_ref()
+                .and_then(|place| place.country.as_deref())
+                .is_some_and(|found| found.eq_ignore_ascii_case(code))
         });
-        let dates_ok = self.dates_pass(incident.date.map(|date| date.start), incident.date.map(|date| date.end));
+        let dates_ok = self
+            .dates_pass(incident.date.map(|date| date.start), incident.date.map(|date| date.end));
         kind_ok && actor_ok && country_ok && dates_ok
     }
 }
 
 /// A value's snake_case JSON spelling.
 pub(crate) fn serde_value<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|value| value.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// Every stored extraction with its document id.

@@ -5,8 +5,8 @@ pub(crate) mod claims;
 pub(crate) mod docs;
 pub(crate) mod eval;
 pub(crate) mod extract;
-pub(crate) mod ingest;
 pub(crate) mod incidents;
+pub(crate) mod ingest;
 pub(crate) mod init;
 pub(crate) mod listing;
 pub(crate) mod search;
@@ -29,6 +29,8 @@ pub(crate) fn reader(kb_file: Option<&std::path::Path>) -> anyhow::Result<vigil_
     let Some(path) = kb_file else { return Ok(vigil_reader::Reader::new(kb.clone())) };
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read knowledge-base file {}", path.display()))?;
-    let merged = kb.merged_with(&text).with_context(|| format!("{}: not a knowledge-base file", path.display()))?;
+    let merged = kb
+        .merged_with(&text)
+        .with_context(|| format!("{}: not a knowledge-base file", path.display()))?;
     Ok(vigil_reader::Reader::new(merged))
 }

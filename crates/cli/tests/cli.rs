@@ -1,0 +1,16 @@
+//! End-to-end tests of the `vigil` command: every test runs the built binary against its own
+//! temporary store (`--db`), with inputs from the demo corpus, `tests/data/` or files it writes.
+
+#![allow(clippy::unwrap_used, reason = "tests fail loudly")]
+
+mod cli {
+    pub(crate) mod support;
+
+    mod bad_input;
+    mod extract;
+    mod ingest_demo;
+    mod read;
+    mod shared;
+    mod sources;
+    mod usage;
+}
