@@ -96,13 +96,10 @@ pub fn similarity(left: &[u32], right: &[u32]) -> f64 {
 
 /// The most similar candidate at or above the threshold, if any; ties go to the smallest id so
 /// the choice does not depend on the order candidates arrive in.
-pub fn best_match<'a, Id: Ord>(
+pub fn best_match<'a, Id: Ord + 'a>(
     signature: &[u32],
     candidates: impl IntoIterator<Item = (&'a Id, &'a [u32])>,
-) -> Option<(&'a Id, f64)>
-where
-    Id: 'a,
-{
+) -> Option<(&'a Id, f64)> {
     let mut best: Option<(&Id, f64)> = None;
     for (id, candidate) in candidates {
         let score = similarity(signature, candidate);

@@ -55,17 +55,17 @@ pub(crate) fn mentions(analysis: &Analysis<'_>, author: Option<&ActorHit>) -> Ve
             }),
         }
     }
-    if let Some(author) = author {
-        if !mentions.iter().any(|mention| mention.name == author.name) {
-            mentions.push(ActorMention {
-                name: author.name.clone(),
-                kind: author.kind,
-                country: author.country.clone(),
-                aliases_seen: vec![author.alias.clone()],
-                parent: author.parent.clone(),
-                evidence: Vec::new(),
-            });
-        }
+    if let Some(author) = author
+        && !mentions.iter().any(|mention| mention.name == author.name)
+    {
+        mentions.push(ActorMention {
+            name: author.name.clone(),
+            kind: author.kind,
+            country: author.country.clone(),
+            aliases_seen: vec![author.alias.clone()],
+            parent: author.parent.clone(),
+            evidence: Vec::new(),
+        });
     }
     mentions
 }

@@ -40,7 +40,6 @@ pub(crate) struct ActorHit {
 #[derive(Debug)]
 pub(crate) struct Analysis<'t> {
     pub(crate) text: &'t str,
-    pub(crate) published: Option<NaiveDate>,
     pub(crate) sentences: Vec<Sentence>,
     /// Paragraph index of each sentence.
     pub(crate) paragraph_of: Vec<usize>,
@@ -116,7 +115,6 @@ impl<'t> Analysis<'t> {
         let counts = find_counts(text);
         Analysis {
             text,
-            published,
             sentences,
             paragraph_of,
             words,
@@ -135,12 +133,6 @@ impl<'t> Analysis<'t> {
             .get(index)
             .and_then(|range| self.words.get(range.clone()))
             .unwrap_or(&[])
-    }
-
-    /// The index of the sentence containing byte `offset`.
-    pub(crate) fn sentence_at(&self, offset: usize) -> Option<usize> {
-        let index = self.sentences.partition_point(|sentence| sentence.end <= offset);
-        (index < self.sentences.len() && self.sentences[index].start <= offset).then_some(index)
     }
 
     /// Text of a byte range (empty when out of range).

@@ -74,8 +74,8 @@ pub(crate) fn find(
         let predicted = words[index.saturating_sub(16)..index].iter().any(|word| {
             matches!(word.lower.as_str(), "will" | "would" | "likely" | "could" | "might")
         });
-        let infinitive = (previous.iter().any(|word| *word == "to") || predicted)
-            && !matches!(class, SpeechClass::Warn);
+        let infinitive =
+            (previous.contains(&"to") || predicted) && !matches!(class, SpeechClass::Warn);
         if infinitive || (negated && !matches!(class, SpeechClass::Deny)) {
             continue;
         }
@@ -183,44 +183,44 @@ pub(crate) fn find(
         push(&mut claims, claim);
     }
     // Estimative language without a speech verb: the author's (or a named subject's) judgement.
-    if let Some(probability) = probability {
-        if !claims.iter().any(|claim| claim.kind == ClaimKind::Assessment) {
-            let mut claim = base(ClaimKind::Assessment, Modality::Hedged);
-            claim.probability = Some(probability);
-            let convinced = lower_sentence.contains("convinced")
-                || lower_sentence.contains("assessed")
-                || lower_sentence.contains("believ");
-            claim.claimant = if convinced {
-                analysis
-                    .actors_in(bounds.start..bounds.end)
-                    .find(|actor| matches!(actor.kind, ActorKind::State | ActorKind::StateAgency))
-                    .cloned()
-            } else if lower_sentence.contains("analysts")
-                || lower_sentence.contains("experts")
-                || lower_sentence.contains("observers")
-            {
-                None
-            } else {
-                author.cloned()
-            };
-            let accuse_at = lower_sentence.find("accuse");
-            if let Some(at) = accuse_at {
-                claim.accused = analysis
-                    .actors_in(bounds.start + at..bounds.end)
-                    .filter(|actor| {
-                        matches!(actor.kind, ActorKind::State | ActorKind::ArmedGroup)
-                            || actor.name.starts_with("the ")
-                    })
-                    .map(|actor| actor.name.clone())
-                    .fold(Vec::new(), |mut list, name| {
-                        if !list.contains(&name) {
-                            list.push(name);
-                        }
-                        list
-                    });
-            }
-            push(&mut claims, claim);
+    if let Some(probability) = probability
+        && !claims.iter().any(|claim| claim.kind == ClaimKind::Assessment)
+    {
+        let mut claim = base(ClaimKind::Assessment, Modality::Hedged);
+        claim.probability = Some(probability);
+        let convinced = lower_sentence.contains("convinced")
+            || lower_sentence.contains("assessed")
+            || lower_sentence.contains("believ");
+        claim.claimant = if convinced {
+            analysis
+                .actors_in(bounds.start..bounds.end)
+                .find(|actor| matches!(actor.kind, ActorKind::State | ActorKind::StateAgency))
+                .cloned()
+        } else if lower_sentence.contains("analysts")
+            || lower_sentence.contains("experts")
+            || lower_sentence.contains("observers")
+        {
+            None
+        } else {
+            author.cloned()
+        };
+        let accuse_at = lower_sentence.find("accuse");
+        if let Some(at) = accuse_at {
+            claim.accused = analysis
+                .actors_in(bounds.start + at..bounds.end)
+                .filter(|actor| {
+                    matches!(actor.kind, ActorKind::State | ActorKind::ArmedGroup)
+                        || actor.name.starts_with("the ")
+                })
+                .map(|actor| actor.name.clone())
+                .fold(Vec::new(), |mut list, name| {
+                    if !list.contains(&name) {
+                        list.push(name);
+                    }
+                    list
+                });
         }
+        push(&mut claims, claim);
     }
     // Estimates about what will happen have no incident as their subject.
     for claim in &mut claims {
@@ -311,12 +311,11 @@ fn estimate(text: &str) -> Option<Probability> {
 /// The actor who speaks: the last actor before the verb in its clause, or the one after "by".
 fn claimant(analysis: &Analysis<'_>, words: &[Word], verb: usize) -> Option<ActorHit> {
     let verb_word = &words[verb];
-    if let Some(by) = words.get(verb + 1).filter(|word| word.lower == "by") {
-        if let Some(actor) =
+    if let Some(by) = words.get(verb + 1).filter(|word| word.lower == "by")
+        && let Some(actor) =
             analysis.actors.iter().find(|actor| actor.start >= by.end && actor.start <= by.end + 2)
-        {
-            return Some(actor.clone());
-        }
+    {
+        return Some(actor.clone());
     }
     let sentence_start = words.first().map_or(0, |word| word.start);
     let before: Vec<&ActorHit> = analysis
@@ -385,10 +384,9 @@ fn foreign_demonym_states(
                 actor.kind == ActorKind::State && actor.country.as_deref() == Some(code.as_str())
             })
             .map(|actor| actor.name.clone())
+            && !states.contains(&name)
         {
-            if !states.contains(&name) {
-                states.push(name);
-            }
+            states.push(name);
         }
     }
     states

@@ -34,12 +34,11 @@ fn antecedent(analysis: &Analysis<'_>, incidents: &[Draft], draft: &Draft) -> Op
     if draft.is_violent() && draft.definite && !anchored_on_own(draft) {
         // Modifiers that name the incident: "the Crocus City attack", "the Moscow operation".
         let words = modifiers(analysis, draft);
-        if !words.is_empty() {
-            if let Some(index) =
+        if !words.is_empty()
+            && let Some(index) =
                 incidents.iter().position(|other| compatible(other) && names_match(other, &words))
-            {
-                return Some(index);
-            }
+        {
+            return Some(index);
         }
         return main(incidents).filter(|&index| compatible(&incidents[index]));
     }
@@ -76,10 +75,9 @@ fn antecedent(analysis: &Analysis<'_>, incidents: &[Draft], draft: &Draft) -> Op
         && draft.date.is_none()
         && draft.location.is_none()
         && !other_act
+        && let Some(index) = main(incidents).filter(|&index| compatible(&incidents[index]))
     {
-        if let Some(index) = main(incidents).filter(|&index| compatible(&incidents[index])) {
-            return Some(index);
-        }
+        return Some(index);
     }
     // A bare mention (a headline's "Arrests in Europe") is told in full just after it.
     incidents.iter().rposition(|other| {
@@ -121,10 +119,10 @@ fn anchored_on_own(draft: &Draft) -> bool {
 }
 
 fn conflicts(left: &Draft, right: &Draft) -> bool {
-    if let (Some(one), Some(two)) = (&left.date, &right.date) {
-        if !one.overlaps(two) {
-            return true;
-        }
+    if let (Some(one), Some(two)) = (&left.date, &right.date)
+        && !one.overlaps(two)
+    {
+        return true;
     }
     if let (Some(one), Some(two)) = (&left.location, &right.location) {
         if one.country != two.country {
@@ -136,10 +134,10 @@ fn conflicts(left: &Draft, right: &Draft) -> bool {
             return true;
         }
     }
-    if let (Some(one), Some(two)) = (&left.site, &right.site) {
-        if !share_a_name(&one.text, &two.text) {
-            return true;
-        }
+    if let (Some(one), Some(two)) = (&left.site, &right.site)
+        && !share_a_name(&one.text, &two.text)
+    {
+        return true;
     }
     false
 }
@@ -167,13 +165,6 @@ fn positive(left: &Draft, right: &Draft) -> bool {
             .iter()
             .any(|one| right.attribution.iter().any(|two| one.actor == two.actor));
     same_day || same_place || same_site || same_agent
-}
-
-fn head(text: &str) -> String {
-    text.rsplit(|character: char| !character.is_alphanumeric())
-        .find(|word| !word.is_empty())
-        .unwrap_or("")
-        .to_lowercase()
 }
 
 /// Capitalised words just before the trigger clause's head: the incident's name, if any.

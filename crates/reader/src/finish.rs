@@ -88,15 +88,15 @@ pub(crate) fn extraction(
     let mut claim_drafts = kept;
     // Warning claims name the warning incident of their sentence, not the story's main one.
     for claim in &mut claim_drafts {
-        if claim.kind == ClaimKind::Warning {
-            if let Some(index) = incidents.iter().position(|draft| {
+        if claim.kind == ClaimKind::Warning
+            && let Some(index) = incidents.iter().position(|draft| {
                 draft.kind == EventKind::Warning
                     && draft.evidence.iter().any(|span| {
                         span.start <= claim.evidence.start && claim.evidence.start < span.end
                     })
-            }) {
-                claim.subject = Some(index);
-            }
+            })
+        {
+            claim.subject = Some(index);
         }
     }
     // Attributions from claims.
@@ -253,31 +253,28 @@ fn inherit_from_story(
                 ["examples include", "for example", "for instance", "such as", "including"]
                     .iter()
                     .any(|cue| lower.contains(cue));
-            if example {
-                if let Some(group) = paragraph_topic(analysis, incident.sentence) {
-                    push_attribution(&mut incident.attribution, &group, Confidence::Reported);
-                }
+            if example && let Some(group) = paragraph_topic(analysis, incident.sentence) {
+                push_attribution(&mut incident.attribution, &group, Confidence::Reported);
             }
         }
         if incident.kind == EventKind::Arrest {
-            if lower.contains("at the scene") {
-                if let Some((date, location)) = &main_snapshot {
-                    incident.date = incident.date.or(*date);
-                    if incident.location.is_none() {
-                        incident.location.clone_from(location);
-                    }
+            if lower.contains("at the scene")
+                && let Some((date, location)) = &main_snapshot
+            {
+                incident.date = incident.date.or(*date);
+                if incident.location.is_none() {
+                    incident.location.clone_from(location);
                 }
             }
-            if incident.attribution.is_empty() && incident.location.is_none() {
-                if let Some(code) = main_snapshot
+            if incident.attribution.is_empty()
+                && incident.location.is_none()
+                && let Some(code) = main_snapshot
                     .as_ref()
                     .and_then(|(_, location)| location.as_ref())
                     .and_then(|location| location.country.clone())
-                {
-                    if let Some(state) = resolver.state(&code) {
-                        push_attribution(&mut incident.attribution, &state, Confidence::Reported);
-                    }
-                }
+                && let Some(state) = resolver.state(&code)
+            {
+                push_attribution(&mut incident.attribution, &state, Confidence::Reported);
             }
         }
     }

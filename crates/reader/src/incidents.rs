@@ -143,9 +143,7 @@ fn group(words: &[Word], found: &[Trigger]) -> Vec<Vec<usize>> {
         let same_family = same_family(last.kind, trigger.kind);
         let new_incident = if trigger.negated || last.negated {
             true
-        } else if trigger.toll && same_family {
-            false
-        } else if elaboration && same_family {
+        } else if (trigger.toll || elaboration) && same_family {
             false
         } else if !same_family {
             // An arrest of the attackers, or the killing of plotters, is its own incident; but
@@ -342,11 +340,11 @@ fn fill(
         }
         // The dead and the detained are the incident's victims; the injured are counted only.
         let counted_as_victims = draft.kind != EventKind::Warning
-            && !(cue(&injured_cue) && !near_before.contains("killed"));
-        if let (Some(phrase), true) = (people, counted_as_victims) {
-            if !draft.victims.iter().any(|known| known.text == phrase.text) {
-                draft.victims.push(phrase);
-            }
+            && (!cue(&injured_cue) || near_before.contains("killed"));
+        if let (Some(phrase), true) = (people, counted_as_victims)
+            && !draft.victims.iter().any(|known| known.text == phrase.text)
+        {
+            draft.victims.push(phrase);
         }
     }
     // Victims without a count: "had killed traffic police officers", "arrested three more men".
@@ -363,18 +361,17 @@ fn fill(
         } else {
             None
         };
-        if let Some(phrase) = object {
-            if !draft
+        if let Some(phrase) = object
+            && !draft
                 .victims
                 .iter()
                 .any(|known| known.start <= phrase.start && phrase.end <= known.end)
-                && !is_actor_only(analysis, &phrase)
-            {
-                if draft.kind == EventKind::Arrest && draft.arrested.is_none() {
-                    draft.arrested = phrases::phrase_size(analysis, &phrase).map(exact);
-                }
-                draft.victims.push(phrase);
+            && !is_actor_only(analysis, &phrase)
+        {
+            if draft.kind == EventKind::Arrest && draft.arrested.is_none() {
+                draft.arrested = phrases::phrase_size(analysis, &phrase).map(exact);
             }
+            draft.victims.push(phrase);
         }
         // Passive arrests: "He was arrested", "dozens of suspects have been arrested".
         if draft.kind == EventKind::Arrest && draft.victims.is_empty() {
@@ -434,14 +431,12 @@ fn fill(
     let text = analysis.slice(start, end);
     if let Some(from_at) = text.find(" from ").or_else(|| text.find(" citizen")) {
         let after = start + from_at;
-        if let Some(place) = analysis.places_in(after..end).next() {
-            if place.location.precision == LocationPrecision::Country
-                && !draft.perpetrators.is_empty()
-            {
-                if let Some(code) = &place.location.country {
-                    draft.nationalities.insert(code.clone());
-                }
-            }
+        if let Some(place) = analysis.places_in(after..end).next()
+            && place.location.precision == LocationPrecision::Country
+            && !draft.perpetrators.is_empty()
+            && let Some(code) = &place.location.country
+        {
+            draft.nationalities.insert(code.clone());
         }
     }
     for perpetrator in &draft.perpetrators {
@@ -585,12 +580,11 @@ fn perpetrators(
                 words[at - 1].lower.as_str(),
                 "out" | "committed" | "perpetrated" | "attacked" | "killed"
             )
+            && let Some(phrase) = phrases::person_phrase_from(analysis, words, at + 1)
         {
-            if let Some(phrase) = phrases::person_phrase_from(analysis, words, at + 1) {
-                draft.perpetrator_count = phrases::phrase_size(analysis, &phrase);
-                draft.perpetrators.push(phrase);
-                return;
-            }
+            draft.perpetrator_count = phrases::phrase_size(analysis, &phrase);
+            draft.perpetrators.push(phrase);
+            return;
         }
     }
     for &member in members {
@@ -619,17 +613,17 @@ fn perpetrators(
             draft.perpetrators.push(phrase);
             return;
         }
-        if let Some(phrase) = phrases::person_phrase_before(analysis, words, trigger.word) {
-            if phrase.start >= words[range.start].start || range.start == 0 {
-                let head = phrase.text.rsplit(' ').next().unwrap_or("").to_lowercase();
-                if !lexicon::victim_target_type(&head)
-                    .is_some_and(|t| t == TargetType::Police || t == TargetType::Military)
-                    || head == "members"
-                {
-                    draft.perpetrator_count = phrases::phrase_size(analysis, &phrase);
-                    draft.perpetrators.push(phrase);
-                    return;
-                }
+        if let Some(phrase) = phrases::person_phrase_before(analysis, words, trigger.word)
+            && (phrase.start >= words[range.start].start || range.start == 0)
+        {
+            let head = phrase.text.rsplit(' ').next().unwrap_or("").to_lowercase();
+            if !lexicon::victim_target_type(&head)
+                .is_some_and(|t| t == TargetType::Police || t == TargetType::Military)
+                || head == "members"
+            {
+                draft.perpetrator_count = phrases::phrase_size(analysis, &phrase);
+                draft.perpetrators.push(phrase);
+                return;
             }
         }
     }
@@ -813,19 +807,18 @@ fn attribute(
                     .contains(word)
             })
     });
-    if let Some((_, _, code)) = demonym_agent {
-        if let Some(state) = resolver.state(code) {
-            push_attribution(&mut draft.attribution, &state, Confidence::Reported);
-            return;
-        }
+    if let Some((_, _, code)) = demonym_agent
+        && let Some(state) = resolver.state(code)
+    {
+        push_attribution(&mut draft.attribution, &state, Confidence::Reported);
+        return;
     }
     let bare_agent = agent_words.iter().any(|word| sentence_lower.contains(word));
-    if bare_agent || draft.kind == EventKind::Arrest {
-        if let Some(code) = draft.location.as_ref().and_then(|place| place.country.clone()) {
-            if let Some(state) = resolver.state(&code) {
-                push_attribution(&mut draft.attribution, &state, Confidence::Reported);
-            }
-        }
+    if (bare_agent || draft.kind == EventKind::Arrest)
+        && let Some(code) = draft.location.as_ref().and_then(|place| place.country.clone())
+        && let Some(state) = resolver.state(&code)
+    {
+        push_attribution(&mut draft.attribution, &state, Confidence::Reported);
     }
 }
 

@@ -98,7 +98,7 @@ impl Resolver<'_> {
         let entry = self.kb.entries().iter().find(|entry| {
             entry.kind == ActorKind::State && entry.country.as_deref() == Some(code)
         })?;
-        for alias in entry.aliases.iter().filter(|alias| alias.metonym) {
+        if let Some(alias) = entry.aliases.iter().find(|alias| alias.metonym) {
             let place = self
                 .gazetteer
                 .lookup(&alias.text)
@@ -117,10 +117,5 @@ impl Resolver<'_> {
             });
         }
         None
-    }
-
-    /// Canonical name of an alias.
-    pub(crate) fn canonical(&self, name: &str) -> Option<String> {
-        self.kb.canonical(name).map(str::to_string)
     }
 }

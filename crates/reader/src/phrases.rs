@@ -168,17 +168,17 @@ pub(crate) fn facility_phrase(
         text: analysis.slice(target_start, target_end).to_string(),
     };
     let mut site_end = target_end;
-    if words.get(end_word + 1).is_some_and(|word| word.lower == "in") {
-        if let Some(place_word) = words.get(end_word + 2) {
-            let is_place = analysis.places.iter().any(|place| place.start == place_word.start);
-            if is_place {
-                let place_end = analysis
-                    .places
-                    .iter()
-                    .find(|place| place.start == place_word.start)
-                    .map_or(place_word.end, |place| place.end);
-                site_end = place_end;
-            }
+    if words.get(end_word + 1).is_some_and(|word| word.lower == "in")
+        && let Some(place_word) = words.get(end_word + 2)
+    {
+        let is_place = analysis.places.iter().any(|place| place.start == place_word.start);
+        if is_place {
+            let place_end = analysis
+                .places
+                .iter()
+                .find(|place| place.start == place_word.start)
+                .map_or(place_word.end, |place| place.end);
+            site_end = place_end;
         }
     }
     let site_start = determiner.map_or(target_start, |word| word.start);

@@ -50,10 +50,10 @@ pub(crate) fn load(global: &Global, target: &str) -> anyhow::Result<Document> {
         for unit in vigil_ingest::expand(&inputs) {
             let unit = unit.map_err(|error| anyhow::anyhow!("{error}"))?;
             let output = vigil_ingest::read(&unit, &ReadOptions::default());
-            if let Some(failure) = output.failures.first() {
-                if output.documents.is_empty() {
-                    bail!("{failure}");
-                }
+            if let Some(failure) = output.failures.first()
+                && output.documents.is_empty()
+            {
+                bail!("{failure}");
             }
             documents.extend(output.documents);
         }

@@ -150,7 +150,7 @@ fn the_json_report_lists_failures_and_warnings() {
 #[test]
 fn running_a_bad_batch_again_adds_nothing() {
     let sandbox = Sandbox::new();
-    let Batch { paths, bad, .. } = batch(&sandbox);
+    let Batch { paths, bad: _, .. } = batch(&sandbox);
     let first = sandbox.run(&ingest_args(&paths)).code(1);
     let before = sandbox.docs();
 

@@ -3,13 +3,7 @@
 
 use serde_json::Value;
 
-use super::support::{Sandbox, demo_corpus, id};
-
-fn demo_store() -> Sandbox {
-    let sandbox = Sandbox::new();
-    sandbox.run(&[&"ingest", &"--quiet", &demo_corpus()]).success();
-    sandbox
-}
+use super::support::{Sandbox, id};
 
 fn hits(sandbox: &Sandbox, query: &str) -> Vec<Value> {
     let hits = sandbox.json(&[&"search", &query]);
@@ -18,7 +12,7 @@ fn hits(sandbox: &Sandbox, query: &str) -> Vec<Value> {
 
 #[test]
 fn search_finds_the_kaluga_plot_with_marked_snippets() {
-    let sandbox = demo_store();
+    let sandbox = Sandbox::with_demo();
     let hits = hits(&sandbox, "Kaluga synagogue");
     assert!(!hits.is_empty(), "no hits");
     for hit in &hits {
@@ -42,7 +36,8 @@ fn search_finds_the_kaluga_plot_with_marked_snippets() {
 
 #[test]
 fn search_does_not_fail_on_punctuation() {
-    let sandbox = demo_store();
+    let sandbox = Sandbox::with_demo();
+    let stored = sandbox.docs().len();
     let queries = [
         "IS-K \"",
         "\"",
@@ -69,12 +64,12 @@ fn search_does_not_fail_on_punctuation() {
     assert!(!hits(&sandbox, "IS-K \"").is_empty(), "IS-K occurs in the corpus");
     assert!(!hits(&sandbox, "\"death toll").is_empty(), "death toll occurs in the corpus");
     // The store is intact after the attempted injection.
-    assert_eq!(sandbox.docs().len(), 36);
+    assert_eq!(sandbox.docs().len(), stored);
 }
 
 #[test]
 fn a_word_not_in_the_corpus_finds_nothing() {
-    let sandbox = demo_store();
+    let sandbox = Sandbox::with_demo();
     assert!(hits(&sandbox, "Zanzibarquux").is_empty());
     let text = sandbox.run(&[&"search", &"Zanzibarquux"]).success();
     assert!(text.stdout.is_empty(), "{}", text.stdout);
@@ -83,7 +78,7 @@ fn a_word_not_in_the_corpus_finds_nothing() {
 
 #[test]
 fn docs_filters_by_source_and_date() {
-    let sandbox = demo_store();
+    let sandbox = Sandbox::with_demo();
     let all = sandbox.docs();
     let listed = sandbox.json(&[&"docs", &"--source", &"Northwire"]);
     let northwire = listed.as_array().unwrap();
@@ -109,7 +104,7 @@ fn docs_filters_by_source_and_date() {
 
 #[test]
 fn show_resolves_prefixes_and_rejects_unknown_ids() {
-    let sandbox = demo_store();
+    let sandbox = Sandbox::with_demo();
     let docs = sandbox.docs();
     let doc = &docs[0];
     let prefix = &id(doc)[..5];

@@ -3,6 +3,7 @@
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -41,6 +42,32 @@ pub(crate) fn count_files(dir: &Path) -> u64 {
     count
 }
 
+/// The demo corpus ingested once per run of this test binary (starting `vigil` costs seconds
+/// in a debug build, so tests that only read the demo store start from a copy of this one).
+pub(crate) struct DemoStore {
+    /// What `vigil ingest demo/corpus` printed.
+    pub(crate) run: Run,
+    /// The store's files (`test.db` and any `-wal`/`-shm` beside it) after the run.
+    files: Vec<(String, Vec<u8>)>,
+}
+
+/// The demo store, built on first use.
+pub(crate) fn demo_store() -> &'static DemoStore {
+    static DEMO: OnceLock<DemoStore> = OnceLock::new();
+    DEMO.get_or_init(|| {
+        let sandbox = Sandbox::new();
+        let run = sandbox.run(&[&"ingest", &demo_corpus()]);
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(sandbox.dir.path()).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            if name.starts_with("test.db") {
+                files.push((name.clone(), std::fs::read(sandbox.path(&name)).unwrap()));
+            }
+        }
+        DemoStore { run, files }
+    })
+}
+
 /// A temporary folder with one store in it; `vigil` runs with this folder as its working
 /// directory and `--db` pointing at the store, so nothing leaks into the repository.
 pub(crate) struct Sandbox {
@@ -50,6 +77,22 @@ pub(crate) struct Sandbox {
 impl Sandbox {
     pub(crate) fn new() -> Self {
         Sandbox { dir: tempfile::tempdir().unwrap() }
+    }
+
+    /// A sandbox whose store is a copy of the demo store (the demo corpus, ingested).
+    pub(crate) fn with_demo() -> Self {
+        let demo = demo_store();
+        assert_eq!(
+            demo.run.code,
+            Some(0),
+            "ingesting the demo corpus failed:\n{}",
+            demo.run.stderr
+        );
+        let sandbox = Sandbox::new();
+        for (name, bytes) in &demo.files {
+            sandbox.write(name, bytes);
+        }
+        sandbox
     }
 
     /// The store file (created by the first command that opens it).

