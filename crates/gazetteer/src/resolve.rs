@@ -24,6 +24,9 @@ const COUNTRY_BONUS: f64 = 6.0;
 const COUNTRY_BONUS_STEP: f64 = 1.0;
 const COUNTRY_BONUS_FLOOR: f64 = 3.0;
 const ADMIN1_BONUS: f64 = 3.0;
+/// For a query that names a region ("Moscow region"), the bonus of regions whose own name has a
+/// generic word ("Moscow Oblast") over a city-region of the same name ("Moscow").
+const REGION_WORD_BONUS: f64 = 2.0;
 /// The most a town gains for lying next to a big city, fading to nothing at this distance.
 const SATELLITE_BONUS: f64 = 0.5;
 const SATELLITE_RANGE_KM: f64 = 100.0;
@@ -71,11 +74,15 @@ impl Gazetteer {
                 let small = place.kind == PlaceKind::City && place.population < SMALL_TOWN;
                 let needs_context =
                     !is_country && (small || short || common || case == Case::Lower);
+                // "Moscow region" is Moscow Oblast rather than the city-region of Moscow.
+                let proper_region = explicit_region && base_name(&fold(&place.name)).is_some();
+                let region_word_bonus = if proper_region { REGION_WORD_BONUS } else { 0.0 };
                 Candidate {
                     place,
                     score: prior(place)
                         + country_bonus
                         + region_bonus
+                        + region_word_bonus
                         + self.satellite_bonus(place),
                     eligible: supported || !needs_context,
                 }

@@ -28,6 +28,7 @@ const CASES: &[Case] = &[
     ("Krasnogorsk", &["RU"], &["Moscow"], Some("RU"), Some("Moscow Oblast"), Precision::City),
     ("Bryansk", &[], &[], Some("RU"), Some("Bryansk Oblast"), Precision::City),
     ("Kaluga region", &[], &[], Some("RU"), Some("Kaluga Oblast"), Precision::Admin1),
+    ("Moscow region", &[], &[], Some("RU"), Some("Moscow Oblast"), Precision::Admin1),
     // Afghanistan, Iran, Ukraine.
     ("Kabul", &[], &[], Some("AF"), Some("Kabul"), Precision::City),
     ("Kābul", &[], &[], Some("AF"), Some("Kabul"), Precision::City),
@@ -55,6 +56,8 @@ const CASES: &[Case] = &[
     ("Gwoza", &["NG"], &[], Some("NG"), Some("Borno"), Precision::City),
     ("Chibok", &["NG"], &[], Some("NG"), Some("Borno"), Precision::City),
     ("Aden", &[], &[], Some("YE"), None, Precision::City),
+    ("Cairo", &[], &[], Some("EG"), None, Precision::City),
+    ("Ouagadougou", &[], &[], Some("BF"), None, Precision::City),
     // MUC-4 wire copy: all capitals, Latin America.
     ("SAN SALVADOR", &[], &[], Some("SV"), Some("San Salvador"), Precision::City),
     ("LIMA", &[], &[], Some("PE"), None, Precision::City),

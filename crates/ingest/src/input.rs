@@ -118,7 +118,7 @@ impl Iterator for Expand<'_> {
                     Ok(metadata) if metadata.is_dir() => {
                         let walk = WalkDir::new(path)
                             .follow_links(true)
-                            .sort_by_file_name()
+                            .sort_by(|left, right| natural_key(left).cmp(&natural_key(right)))
                             .into_iter()
                             .filter_entry(not_hidden as fn(&DirEntry) -> bool);
                         self.walk = Some((walk, path.clone()));
@@ -131,6 +131,16 @@ impl Iterator for Expand<'_> {
 }
 
 /// Hidden files and folders are skipped, except a root named explicitly (such as `.`).
+/// Files are read stem first, then extension, so "report.txt" comes before
+/// "report-syndicated.txt" (plain byte order would put `-` before `.`): an agency's copy is then
+/// linked to the original it copies rather than the other way round.
+fn natural_key(entry: &DirEntry) -> (std::ffi::OsString, std::ffi::OsString) {
+    let path = std::path::Path::new(entry.file_name());
+    let stem = path.file_stem().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
+    let extension = path.extension().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
+    (stem, extension)
+}
+
 fn not_hidden(entry: &DirEntry) -> bool {
     entry.depth() == 0 || !entry.file_name().to_string_lossy().starts_with('.')
 }

@@ -140,31 +140,37 @@ impl<'t> Analysis<'t> {
         self.text.get(start..end).unwrap_or("")
     }
 
-    /// Mentions of a kind inside a byte range.
+    /// Actors inside a byte range (binary search: mentions are sorted by start).
     pub(crate) fn actors_in(&self, range: Range<usize>) -> impl Iterator<Item = &ActorHit> {
-        self.actors.iter().filter(move |hit| hit.start >= range.start && hit.end <= range.end)
+        let first = self.actors.partition_point(|hit| hit.start < range.start);
+        self.actors[first..].iter().take_while(move |hit| hit.start < range.end).filter(move |hit| hit.end <= range.end)
     }
 
     /// Places inside a byte range.
     pub(crate) fn places_in(&self, range: Range<usize>) -> impl Iterator<Item = &PlaceHit> {
-        self.places.iter().filter(move |hit| hit.start >= range.start && hit.end <= range.end)
+        let first = self.places.partition_point(|hit| hit.start < range.start);
+        self.places[first..].iter().take_while(move |hit| hit.start < range.end).filter(move |hit| hit.end <= range.end)
     }
 
     /// Dates inside a byte range.
     pub(crate) fn dates_in(&self, range: Range<usize>) -> impl Iterator<Item = &DateMention> {
-        self.dates.iter().filter(move |hit| hit.start >= range.start && hit.end <= range.end)
+        let first = self.dates.partition_point(|hit| hit.start < range.start);
+        self.dates[first..].iter().take_while(move |hit| hit.start < range.end).filter(move |hit| hit.end <= range.end)
     }
 
     /// Counts inside a byte range.
     pub(crate) fn counts_in(&self, range: Range<usize>) -> impl Iterator<Item = &CountMention> {
-        self.counts.iter().filter(move |hit| hit.start >= range.start && hit.end <= range.end)
+        let first = self.counts.partition_point(|hit| hit.start < range.start);
+        self.counts[first..].iter().take_while(move |hit| hit.start < range.end).filter(move |hit| hit.end <= range.end)
     }
 
     /// Demonym country codes inside a byte range.
     pub(crate) fn demonyms_in(&self, range: Range<usize>) -> impl Iterator<Item = &str> {
-        self.demonyms
+        let first = self.demonyms.partition_point(|(start, _, _)| *start < range.start);
+        self.demonyms[first..]
             .iter()
-            .filter(move |(start, end, _)| *start >= range.start && *end <= range.end)
+            .take_while(move |(start, _, _)| *start < range.end)
+            .filter(move |(_, end, _)| *end <= range.end)
             .map(|(_, _, code)| code.as_str())
     }
 }

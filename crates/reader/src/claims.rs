@@ -45,7 +45,9 @@ pub(crate) fn find(
     incident_at: &dyn Fn(usize) -> Option<usize>,
     author: Option<&ActorHit>,
 ) -> Vec<ClaimDraft> {
+    // As for incidents, a pathological sentence is read only as far as its first 400 words.
     let words = analysis.words_of(sentence);
+    let words = &words[..words.len().min(400)];
     let bounds = &analysis.sentences[sentence];
     let lower_sentence = analysis.slice(bounds.start, bounds.end).to_lowercase();
     let reported = words.iter().any(|word| REPORTING.contains(&word.lower.as_str()));

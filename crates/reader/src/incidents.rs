@@ -62,12 +62,21 @@ impl Draft {
     }
 }
 
+/// Words of one sentence the incident rules look at.
+const MAX_SENTENCE_WORDS: usize = 400;
+/// Triggers of one sentence the incident rules look at.
+const MAX_TRIGGERS: usize = 24;
+
 /// Drafts of every incident mention in the document, in text order.
 pub(crate) fn drafts(analysis: &Analysis<'_>, resolver: &Resolver<'_>) -> Vec<Draft> {
     let mut drafts = Vec::new();
     for sentence in 0..analysis.sentences.len() {
+        // Real sentences are short; a pathological one (megabytes without a full stop) is read
+        // only as far as its first few hundred words, so time stays linear in the text.
         let words = analysis.words_of(sentence);
-        let found = triggers::find(words, analysis.text);
+        let words = &words[..words.len().min(MAX_SENTENCE_WORDS)];
+        let mut found = triggers::find(words, analysis.text);
+        found.truncate(MAX_TRIGGERS);
         let groups = group(words, &found);
         for (position, members) in groups.iter().enumerate() {
             let first = &found[members[0]];
@@ -210,7 +219,13 @@ fn fill(
     } else {
         start..end
     };
-    draft.date = analysis.dates_in(date_range).next().map(|mention| mention.span);
+    // A wire dateline's date ("KANO, March 14 (Testwire) -") is when the story was filed, not
+    // when the act happened.
+    let filed_before = dateline_end(analysis, draft.sentence).unwrap_or(0);
+    draft.date = analysis
+        .dates_in(date_range)
+        .find(|mention| mention.start >= filed_before)
+        .map(|mention| mention.span);
     // Place: the first place introduced by a locative preposition; a definite mention ("the
     // attack") takes only a place in its own name or right after it ("the attack in Moscow").
     draft.location = if draft.definite {
@@ -446,6 +461,17 @@ fn fill(
     }
     // Attribution from groups named in the clause.
     attribute(analysis, resolver, draft, &lowers, trigger_start_of(words, found, members));
+}
+
+/// The end of a wire dateline opening sentence `index` ("MOSCOW, March 24 (Wire) -"): a
+/// capitalised place, then a dash within the first 120 bytes.
+pub(crate) fn dateline_end(analysis: &Analysis<'_>, index: usize) -> Option<usize> {
+    let sentence = analysis.sentences.get(index)?;
+    let head = analysis.slice(sentence.start, (sentence.start + 120).min(sentence.end));
+    let dash = [" -- ", " - ", " – ", " — "].iter().filter_map(|dash| head.find(dash)).min()?;
+    let first_word = head.split([',', ' ']).next()?;
+    let capitals = first_word.len() >= 3 && first_word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    capitals.then_some(sentence.start + dash)
 }
 
 fn trigger_start_of(words: &[Word], found: &[Trigger], members: &[usize]) -> usize {

@@ -63,7 +63,7 @@ pub(crate) fn run(global: &Global, command: Command) -> anyhow::Result<ExitCode>
     if global.json {
         crate::output::print_json(&card)?;
     } else {
-        print!("{}", card.render_table());
+        crate::outln!("{}", card.render_table().trim_end());
         if args.errors {
             for error in &card.errors {
                 crate::outln!("  {error}");

@@ -24,7 +24,12 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let id = store.resolve_id(&args.id)?;
     let document = store.document(&id)?.with_context(|| format!("document {id} vanished"))?;
     if args.raw {
-        std::io::stdout().write_all(&document.raw).context("cannot write to standard output")?;
+        if let Err(error) = std::io::stdout().write_all(&document.raw) {
+            // A closed pipe (`vigil show --raw ID | head`) is the reader's choice, not a failure.
+            if error.kind() != std::io::ErrorKind::BrokenPipe {
+                return Err(error).context("cannot write to standard output");
+            }
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let origins = store.origins(&id)?;

@@ -60,8 +60,6 @@ fn ingesting_twice_stores_nothing_new() {
 }
 
 #[test]
-#[ignore = "bug: in one run the -syndicated.txt copy is walked first (`-` sorts before `.`), \
-            so it is stored as the original and the real original is linked as its near-copy"]
 fn the_syndicated_copy_is_linked_to_its_original() {
     let sandbox = Sandbox::with_demo();
     let docs = sandbox.docs();

@@ -3,8 +3,10 @@
 //! estimated population (no registry crate ships GeoNames' population column):
 //!
 //! - a city in `tidwall/cities`' top 100 of its country, at rank r: Zipf's rank-size rule,
-//!   0.06 × country population / r, at least 5,000;
-//! - else a town named like its region ("Kerman" in Kerman province): 25,000;
+//!   0.06 × country population / r, at least 5,000; a capital (world-data) counts as rank 1
+//!   (`cities` covers only 156 countries and misses some big cities);
+//! - else a town named like its region ("Kerman" in Kerman province): as if ranked just after
+//!   the country's region count, 0.06 × country population / (regions + 1), at least 25,000;
 //! - else a town named like its district (admin2): 12,000;
 //! - else 1,000, the floor of `cities1000`.
 
@@ -158,6 +160,8 @@ pub struct TownInputs<'a> {
     /// Region code → every folded key of the region's names.
     pub region_keys: &'a HashMap<String, Vec<String>>,
     pub admin2_names: &'a HashMap<String, String>,
+    /// Number of regions of each country.
+    pub region_count: &'a HashMap<String, usize>,
 }
 
 pub fn towns(inputs: TownInputs<'_>) -> Vec<Town> {
@@ -169,19 +173,17 @@ pub fn towns(inputs: TownInputs<'_>) -> Vec<Town> {
         names.extend(inputs.old_names.get(&at).cloned());
         names.extend(inputs.ranked.get(&at).map(|(_, name)| name.clone()));
         names.extend(inputs.capitals.get(&at).cloned());
-        let rank = inputs.ranked.get(&at).map(|(rank, _)| *rank);
+        let capital = inputs.capitals.contains_key(&at).then_some(1);
+        let rank = capital.or_else(|| inputs.ranked.get(&at).map(|(rank, _)| *rank));
         let folded = fold(&row.name);
+        let country = population.get(row.country.as_str()).copied().unwrap_or(0) as f64;
+        let is_region_seat =
+            inputs.region_keys.get(&row.admin1_code).is_some_and(|keys| keys.contains(&folded));
         let estimate = match rank {
-            Some(rank) => {
-                let country = population.get(row.country.as_str()).copied().unwrap_or(0) as f64;
-                ((PRIMATE_SHARE * country / rank as f64) as u64).max(LISTED_FLOOR)
-            }
-            None if inputs
-                .region_keys
-                .get(&row.admin1_code)
-                .is_some_and(|keys| keys.contains(&folded)) =>
-            {
-                REGION_SEAT
+            Some(rank) => ((PRIMATE_SHARE * country / rank as f64) as u64).max(LISTED_FLOOR),
+            None if is_region_seat => {
+                let regions = inputs.region_count.get(row.country.as_str()).copied().unwrap_or(0);
+                ((PRIMATE_SHARE * country / (regions + 1) as f64) as u64).max(REGION_SEAT)
             }
             None if is_district_seat(&folded, inputs.admin2_names.get(&row.admin2_code)) => {
                 DISTRICT_SEAT

@@ -52,6 +52,10 @@ fn main() -> Result<(), String> {
     eprintln!("ranked cities: {} joined, {missed} not found", ranked_rows.len());
     let capitals = cities::join_capitals(&rows);
     eprintln!("capitals joined: {}", capitals.len());
+    let mut region_count: HashMap<String, usize> = HashMap::new();
+    for region in &regions {
+        *region_count.entry(region.country.clone()).or_default() += 1;
+    }
     let towns = cities::towns(cities::TownInputs {
         rows,
         old_names: &old_names,
@@ -60,6 +64,7 @@ fn main() -> Result<(), String> {
         countries: &countries,
         region_keys: &region_keys,
         admin2_names: &admin2_names,
+        region_count: &region_count,
     });
     let places = assemble(&countries, &regions, &towns);
     let gazetteer = Gazetteer::from_places(places);
