@@ -25,6 +25,10 @@ struct Cli {
     /// Print results as JSON (one document per command) instead of text.
     #[arg(long, global = true)]
     json: bool,
+    /// An imported gazetteer merged over the built-in one (default: the store's path with
+    /// `.gazetteer.gz` appended, when that file exists).
+    #[arg(long, global = true, env = "VIGIL_GAZETTEER")]
+    gazetteer: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -49,6 +53,9 @@ enum Command {
     Claims(commands::claims::Args),
     /// List actors named in stored documents.
     Actors(commands::actors::Args),
+    /// Manage the gazetteer the reader resolves places with.
+    #[command(subcommand)]
+    Gazetteer(commands::gazetteer::Command),
     /// Score the reader against gold keys.
     #[command(subcommand)]
     Eval(commands::eval::Command),
@@ -60,11 +67,12 @@ pub(crate) struct Global {
     pub(crate) db: PathBuf,
     pub(crate) quiet: bool,
     pub(crate) json: bool,
+    pub(crate) gazetteer: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let global = Global { db: cli.db, quiet: cli.quiet, json: cli.json };
+    let global = Global { db: cli.db, quiet: cli.quiet, json: cli.json, gazetteer: cli.gazetteer };
     let result = match cli.command {
         Command::Init => commands::init::run(&global),
         Command::Ingest(args) => commands::ingest::run(&global, args),
@@ -73,6 +81,7 @@ fn main() -> ExitCode {
         Command::Search(args) => commands::search::run(&global, args),
         Command::Extract(args) => commands::extract::run(&global, args),
         Command::Eval(command) => commands::eval::run(&global, command),
+        Command::Gazetteer(command) => commands::gazetteer::run(&global, command),
         Command::Incidents(args) => commands::incidents::run(&global, args),
         Command::Claims(args) => commands::claims::run(&global, args),
         Command::Actors(args) => commands::actors::run(&global, args),

@@ -143,25 +143,37 @@ impl<'t> Analysis<'t> {
     /// Actors inside a byte range (binary search: mentions are sorted by start).
     pub(crate) fn actors_in(&self, range: Range<usize>) -> impl Iterator<Item = &ActorHit> {
         let first = self.actors.partition_point(|hit| hit.start < range.start);
-        self.actors[first..].iter().take_while(move |hit| hit.start < range.end).filter(move |hit| hit.end <= range.end)
+        self.actors[first..]
+            .iter()
+            .take_while(move |hit| hit.start < range.end)
+            .filter(move |hit| hit.end <= range.end)
     }
 
     /// Places inside a byte range.
     pub(crate) fn places_in(&self, range: Range<usize>) -> impl Iterator<Item = &PlaceHit> {
         let first = self.places.partition_point(|hit| hit.start < range.start);
-        self.places[first..].iter().take_while(move |hit| hit.start < range.end).filter(move |hit| hit.end <= range.end)
+        self.places[first..]
+            .iter()
+            .take_while(move |hit| hit.start < range.end)
+            .filter(move |hit| hit.end <= range.end)
     }
 
     /// Dates inside a byte range.
     pub(crate) fn dates_in(&self, range: Range<usize>) -> impl Iterator<Item = &DateMention> {
         let first = self.dates.partition_point(|hit| hit.start < range.start);
-        self.dates[first..].iter().take_while(move |hit| hit.start < range.end).filter(move |hit| hit.end <= range.end)
+        self.dates[first..]
+            .iter()
+            .take_while(move |hit| hit.start < range.end)
+            .filter(move |hit| hit.end <= range.end)
     }
 
     /// Counts inside a byte range.
     pub(crate) fn counts_in(&self, range: Range<usize>) -> impl Iterator<Item = &CountMention> {
         let first = self.counts.partition_point(|hit| hit.start < range.start);
-        self.counts[first..].iter().take_while(move |hit| hit.start < range.end).filter(move |hit| hit.end <= range.end)
+        self.counts[first..]
+            .iter()
+            .take_while(move |hit| hit.start < range.end)
+            .filter(move |hit| hit.end <= range.end)
     }
 
     /// Demonym country codes inside a byte range.

@@ -470,7 +470,8 @@ pub(crate) fn dateline_end(analysis: &Analysis<'_>, index: usize) -> Option<usiz
     let head = analysis.slice(sentence.start, (sentence.start + 120).min(sentence.end));
     let dash = [" -- ", " - ", " – ", " — "].iter().filter_map(|dash| head.find(dash)).min()?;
     let first_word = head.split([',', ' ']).next()?;
-    let capitals = first_word.len() >= 3 && first_word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
+    let capitals =
+        first_word.len() >= 3 && first_word.chars().all(|c| c.is_uppercase() || !c.is_alphabetic());
     capitals.then_some(sentence.start + dash)
 }
 

@@ -35,6 +35,7 @@ use vigil_extract::kb::Kb;
 #[derive(Debug)]
 pub struct Reader {
     kb: Kb,
+    gazetteer: &'static Gazetteer,
     places: &'static PlaceFinder,
 }
 
@@ -51,13 +52,22 @@ impl Reader {
     /// the built-in gazetteer.
     pub fn new(kb: Kb) -> Reader {
         let places = BUILTIN_PLACES.get_or_init(|| PlaceFinder::new(Gazetteer::builtin()));
-        Reader { kb, places }
+        Reader { kb, gazetteer: Gazetteer::builtin(), places }
+    }
+
+    /// A reader over another gazetteer (the built-in one with a GeoNames import merged over
+    /// it). The gazetteer and its matcher live as long as the process: a reader is built once
+    /// per run, and the tables are what it is for.
+    pub fn with_gazetteer(kb: Kb, gazetteer: Gazetteer) -> Reader {
+        let gazetteer: &'static Gazetteer = Box::leak(Box::new(gazetteer));
+        let places: &'static PlaceFinder = Box::leak(Box::new(PlaceFinder::new(gazetteer)));
+        Reader { kb, gazetteer, places }
     }
 
     /// Reads a text published on `published` by `source`.
     pub fn read(&self, document: &Document) -> Extraction {
         let analysis = Analysis::new(&document.text, document.published, &self.kb, self.places);
-        let resolver = Resolver { kb: &self.kb, gazetteer: Gazetteer::builtin() };
+        let resolver = Resolver { kb: &self.kb, gazetteer: self.gazetteer };
         finish::extraction(document, &analysis, &resolver)
     }
 }

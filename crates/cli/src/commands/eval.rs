@@ -34,7 +34,7 @@ pub(crate) fn run(global: &Global, command: Command) -> anyhow::Result<ExitCode>
         args.gold.len(),
         args.documents.len()
     );
-    let reader = super::reader(None)?;
+    let reader = super::reader(global, None)?;
     let kb = vigil_extract::kb::Kb::builtin();
     let canonical =
         |name: &str| -> String { kb.canonical(name).unwrap_or(name).trim().to_lowercase() };

@@ -31,7 +31,7 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     if let Some(date) = args.published {
         document.published = Some(date);
     }
-    let reader = super::reader(args.kb.as_deref())?;
+    let reader = super::reader(global, args.kb.as_deref())?;
     let extraction = reader.extract(&document);
     if global.json {
         crate::outln!("{}", serde_json::to_string(&extraction)?);

@@ -92,7 +92,7 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         ..ReadOptions::default()
     };
     let config = IngestConfig { read, batch_size: args.batch_size };
-    let reader = super::reader(args.kb.as_deref())?;
+    let reader = super::reader(global, args.kb.as_deref())?;
     let mut store = super::open_store(global)?;
     let bar = progress_bar(global.quiet);
     let started = Instant::now();
