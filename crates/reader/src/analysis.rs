@@ -110,7 +110,8 @@ impl<'t> Analysis<'t> {
         let mut actors = actors;
         add_demonym_agents(text, kb, &demonyms, &mut actors);
         let context = context_countries(&actors, &demonyms);
-        let places = places.find(text, caps, &context, &actors);
+        let word_starts: Vec<usize> = words.iter().map(|word| word.start).collect();
+        let places = places.find(text, caps, &context, &actors, &word_starts);
         let dates = find_dates(text, published);
         let counts = find_counts(text);
         Analysis {

@@ -64,7 +64,23 @@ pub(crate) fn find(
         sentence,
         evidence: Evidence { start: bounds.start, end: bounds.end },
     };
-    let probability = estimate(&lower_sentence);
+    // Most sentences hold no estimative word; only those are searched for the phrases.
+    let estimative = words.iter().any(|word| {
+        matches!(
+            word.lower.as_str(),
+            "likely"
+                | "unlikely"
+                | "likelihood"
+                | "probably"
+                | "probable"
+                | "improbable"
+                | "certain"
+                | "certainly"
+                | "chance"
+                | "remote"
+        )
+    });
+    let probability = if estimative { estimate(&lower_sentence) } else { None };
     for (index, word) in words.iter().enumerate() {
         let Some(class) = lexicon::speech(&word.lower) else { continue };
         let previous: Vec<&str> = (1..=3)
