@@ -55,12 +55,12 @@ fn run(bencher: divan::Bencher<'_, '_>, documents: &[Document]) {
     });
 }
 
-#[divan::bench(sample_count = 10)]
+#[divan::bench(sample_count = 40)]
 fn demo_corpus(bencher: divan::Bencher<'_, '_>) {
     run(bencher, &demo_documents());
 }
 
-#[divan::bench(sample_count = 3)]
+#[divan::bench(sample_count = 10)]
 fn muc4_train(bencher: divan::Bencher<'_, '_>) {
     run(bencher, &muc4_documents());
 }

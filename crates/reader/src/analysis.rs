@@ -9,10 +9,10 @@ use chrono::NaiveDate;
 use vigil_domain::ActorKind;
 
 use super::places::{PlaceFinder, PlaceHit};
-use vigil_extract::counts::{CountMention, find_counts};
-use vigil_extract::dates::{DateMention, find_dates};
+use vigil_extract::counts::{CountMention, find_counts_in};
+use vigil_extract::dates::{DateMention, find_dates_in};
 use vigil_extract::kb::{Kb, MatchOptions};
-use vigil_extract::text::{Sentence, TokenKind, is_all_caps, sentences, tokens};
+use vigil_extract::text::{Sentence, TextIndex, TokenKind, is_all_caps, sentences, tokens};
 
 /// A word with its offsets and lower-case form.
 #[derive(Debug, Clone)]
@@ -110,10 +110,11 @@ impl<'t> Analysis<'t> {
         let mut actors = actors;
         add_demonym_agents(text, kb, &demonyms, &mut actors);
         let context = context_countries(&actors, &demonyms);
-        let word_starts: Vec<usize> = words.iter().map(|word| word.start).collect();
-        let places = places.find(text, caps, &context, &actors, &word_starts);
-        let dates = find_dates(text, published);
-        let counts = find_counts(text);
+        let places = places.find(text, caps, &context, &actors, &words);
+        // One token index serves both the date and the count readers.
+        let index = TextIndex::new(text);
+        let dates = find_dates_in(&index, published);
+        let counts = find_counts_in(&index);
         Analysis {
             text,
             sentences,

@@ -16,6 +16,14 @@ pub(crate) struct PlaceHit {
     pub(crate) before: String,
 }
 
+/// Words that never start a place name in news text, skipped before the automaton is asked.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "by", "for", "from", "with",
+    "that", "this", "these", "those", "was", "were", "is", "are", "be", "been", "has", "have",
+    "had", "it", "its", "he", "she", "they", "his", "her", "their", "who", "which", "said", "not",
+    "as", "but", "also", "after", "before", "into", "than", "will", "would", "there",
+];
+
 /// Finds gazetteer names in text. Built once per gazetteer: the automaton is the costly part.
 pub(crate) struct PlaceFinder {
     gazetteer: &'static Gazetteer,
@@ -113,7 +121,7 @@ impl PlaceFinder {
         all_caps: bool,
         context_countries: &[String],
         actors: &[ActorHit],
-        word_starts: &[usize],
+        words: &[super::analysis::Word],
     ) -> Vec<PlaceHit> {
         let Some(automaton) = &self.automaton else { return Vec::new() };
         let context = Context { countries: context_countries.to_vec(), admin1: Vec::new() };
@@ -121,8 +129,14 @@ impl PlaceFinder {
         // Names start at words, and in ordinary text at capitalised ones: an anchored search
         // from each such start reads a few bytes instead of scanning every byte of the text.
         let mut covered_to = 0;
-        for &start in word_starts {
+        for word in words {
+            let start = word.start;
             if start < covered_to {
+                continue;
+            }
+            // Function words open no place name worth the search ("THE HAGUE" aside, which
+            // the gazetteer also knows as "Hague").
+            if FUNCTION_WORDS.contains(&word.lower.as_str()) {
                 continue;
             }
             let capitalised = text[start..].chars().next().is_some_and(char::is_uppercase);
