@@ -46,6 +46,8 @@ pub(crate) struct Analysis<'t> {
     pub(crate) words: Vec<Word>,
     /// Word index range of each sentence.
     pub(crate) sentence_words: Vec<Range<usize>>,
+    /// Each sentence lower-cased once, for the rules' phrase tests.
+    sentence_lower: Vec<String>,
     pub(crate) actors: Vec<ActorHit>,
     pub(crate) places: Vec<PlaceHit>,
     pub(crate) dates: Vec<DateMention>,
@@ -89,6 +91,10 @@ impl<'t> Analysis<'t> {
             }
             sentence_words.push(first..words.len());
         }
+        let sentence_lower = sentences
+            .iter()
+            .map(|sentence| text.get(sentence.start..sentence.end).unwrap_or("").to_lowercase())
+            .collect();
         let actors = kb
             .find_actors(text, MatchOptions { text_is_all_caps: caps })
             .into_iter()
@@ -121,6 +127,7 @@ impl<'t> Analysis<'t> {
             paragraph_of,
             words,
             sentence_words,
+            sentence_lower,
             actors,
             places,
             dates,
@@ -135,6 +142,11 @@ impl<'t> Analysis<'t> {
             .get(index)
             .and_then(|range| self.words.get(range.clone()))
             .unwrap_or(&[])
+    }
+
+    /// Sentence `index`, lower-cased (empty when out of range).
+    pub(crate) fn lower_sentence(&self, index: usize) -> &str {
+        self.sentence_lower.get(index).map_or("", String::as_str)
     }
 
     /// Text of a byte range (empty when out of range).

@@ -49,7 +49,7 @@ pub(crate) fn find(
     let words = analysis.words_of(sentence);
     let words = &words[..words.len().min(400)];
     let bounds = &analysis.sentences[sentence];
-    let lower_sentence = analysis.slice(bounds.start, bounds.end).to_lowercase();
+    let lower_sentence = analysis.lower_sentence(sentence);
     let reported = words.iter().any(|word| REPORTING.contains(&word.lower.as_str()));
     let mut claims: Vec<ClaimDraft> = Vec::new();
     let base = |kind: ClaimKind, modality: Modality| ClaimDraft {
@@ -58,7 +58,7 @@ pub(crate) fn find(
         subject: incident_at(sentence),
         accused: Vec::new(),
         modality,
-        channel: channel(&lower_sentence),
+        channel: channel(lower_sentence),
         probability: None,
         date: analysis.dates_in(bounds.start..bounds.end).next().map(|mention| mention.span),
         sentence,
@@ -80,7 +80,7 @@ pub(crate) fn find(
                 | "remote"
         )
     });
-    let probability = if estimative { estimate(&lower_sentence) } else { None };
+    let probability = if estimative { estimate(lower_sentence) } else { None };
     for (index, word) in words.iter().enumerate() {
         let Some(class) = lexicon::speech(&word.lower) else { continue };
         let previous: Vec<&str> = (1..=3)
@@ -242,7 +242,7 @@ pub(crate) fn find(
     }
     // Estimates about what will happen have no incident as their subject.
     for claim in &mut claims {
-        if claim.kind == ClaimKind::Assessment && future(&lower_sentence) {
+        if claim.kind == ClaimKind::Assessment && future(lower_sentence) {
             claim.subject = None;
         }
     }

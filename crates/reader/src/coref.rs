@@ -302,8 +302,7 @@ pub(crate) fn link(analysis: &Analysis<'_>, incidents: &mut [Draft]) {
             continue;
         }
         // "Three members of that cell ... had killed": the clause points back.
-        let sentence = &analysis.sentences[current.sentence];
-        let lower = analysis.slice(sentence.start, sentence.end).to_lowercase();
+        let lower = analysis.lower_sentence(current.sentence);
         let anaphoric =
             ["that cell", "the cell", "the men", "these men", "those men", "the same cell"]
                 .iter()

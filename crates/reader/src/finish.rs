@@ -246,8 +246,7 @@ fn inherit_from_story(
     let main_snapshot =
         main.map(|index| (incidents[index].date, incidents[index].location.clone()));
     for incident in incidents.iter_mut() {
-        let bounds = &analysis.sentences[incident.sentence];
-        let lower = analysis.slice(bounds.start, bounds.end).to_lowercase();
+        let lower = analysis.lower_sentence(incident.sentence);
         if incident.is_violent() && incident.attribution.is_empty() {
             let example =
                 ["examples include", "for example", "for instance", "such as", "including"]

@@ -667,7 +667,7 @@ fn attribute(
 ) {
     let (start, end) = draft.segment;
     let sentence = &analysis.sentences[draft.sentence];
-    let sentence_lower = analysis.slice(sentence.start, sentence.end).to_lowercase();
+    let sentence_lower = analysis.lower_sentence(draft.sentence);
     let reported = lowers.iter().any(|word| REPORTING.contains(word) || *word == "suspected")
         || sentence_lower.contains("reports of");
     let official_nouns = [
