@@ -1,8 +1,10 @@
 //! Place mentions: gazetteer names found in the text and resolved with the document's context.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+// Keys are short words hashed once per word of every text read: a fast non-keyed hash fits.
+use rustc_hash::{FxHashMap, FxHashSet};
 use vigil_domain::{Location, LocationPrecision};
-use vigil_gazetteer::{Context, Gazetteer, PlaceKind};
+use vigil_gazetteer::{Context, Gazetteer, Place, PlaceKind};
 
 use super::analysis::ActorHit;
 
@@ -29,6 +31,10 @@ pub(crate) struct PlaceFinder {
     gazetteer: &'static Gazetteer,
     automaton: Option<AhoCorasick>,
     names: Vec<String>,
+    /// The lower-cased first segment (letters and digits up to the first other character) of
+    /// every name: a word whose own first segment is not here starts no name, so the automaton
+    /// is not asked. One hash probe per word is cheaper than a walk through 200k names.
+    first_segments: FxHashSet<String>,
 }
 
 impl std::fmt::Debug for PlaceFinder {
@@ -105,13 +111,15 @@ impl PlaceFinder {
             .collect();
         names.sort_unstable();
         names.dedup();
+        let first_segments =
+            names.iter().map(|name| first_segment(name, &mut String::new()).to_string()).collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .start_kind(StartKind::Anchored)
             .build(&names)
             .ok();
-        PlaceFinder { gazetteer, automaton, names }
+        PlaceFinder { gazetteer, automaton, names, first_segments }
     }
 
     /// Place mentions in `text`, resolved with the countries the text is about.
@@ -129,6 +137,10 @@ impl PlaceFinder {
         // Names start at words, and in ordinary text at capitalised ones: an anchored search
         // from each such start reads a few bytes instead of scanning every byte of the text.
         let mut covered_to = 0;
+        let mut segment = String::new();
+        // A name is usually repeated in a report; the context is fixed for the whole text, so
+        // one resolution per spelling serves every repetition.
+        let mut resolved_names: FxHashMap<&str, Option<&'static Place>> = FxHashMap::default();
         for word in words {
             let start = word.start;
             if start < covered_to {
@@ -141,6 +153,9 @@ impl PlaceFinder {
             }
             let capitalised = text[start..].chars().next().is_some_and(char::is_uppercase);
             if !all_caps && !capitalised {
+                continue;
+            }
+            if !self.first_segments.contains(first_segment(&text[start..], &mut segment)) {
                 continue;
             }
             let input = Input::new(text).span(start..text.len()).anchored(Anchored::Yes);
@@ -164,8 +179,11 @@ impl PlaceFinder {
             }) {
                 continue;
             }
-            let Some(resolved) = self.gazetteer.resolve(written, &context) else { continue };
-            let place = resolved.place;
+            let gazetteer = self.gazetteer;
+            let resolved = *resolved_names.entry(written).or_insert_with(|| {
+                gazetteer.resolve(written, &context).map(|resolved| resolved.place)
+            });
+            let Some(place) = resolved else { continue };
             let precision = match place.kind {
                 PlaceKind::Country => LocationPrecision::Country,
                 PlaceKind::Admin1 => LocationPrecision::Admin1,
@@ -187,6 +205,22 @@ impl PlaceFinder {
         }
         hits
     }
+}
+
+/// The letters and digits `text` opens with, lower-cased into `buffer` (emptied first).
+///
+/// Two spellings equal but for ASCII case (what the automaton matches) have equal first
+/// segments, so the prefilter never drops a name the automaton would have found whole.
+fn first_segment<'b>(text: &str, buffer: &'b mut String) -> &'b str {
+    buffer.clear();
+    for character in text.chars().take_while(|character| character.is_alphanumeric()) {
+        if character.is_ascii() {
+            buffer.push(character.to_ascii_lowercase());
+        } else {
+            buffer.extend(character.to_lowercase());
+        }
+    }
+    buffer
 }
 
 /// Whether `start..end` is a whole word (or words) of `text`.

@@ -6,17 +6,16 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use super::KbError;
 use super::data::key;
 use super::variants::{bounded, is_caseless, spaced, variants};
+use super::word_search::WordSearch;
 
 /// The compiled demonym table of one knowledge base.
 #[derive(Debug, Clone)]
 pub(crate) struct Demonyms {
     /// `None` when there is nothing to look for.
-    ac: Option<AhoCorasick>,
+    search: Option<WordSearch>,
     /// Per pattern, the ISO2 code it names; `None` for phrases that are never demonyms.
     codes: Vec<Option<String>>,
     /// Lookup key of each word (and its plural) to its ISO2 code; the first declaration wins.
@@ -57,17 +56,13 @@ impl Demonyms {
         if texts.is_empty() {
             return Ok(Self::empty());
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&texts)
-            .map_err(|e| KbError::Matcher(e.to_string()))?;
-        Ok(Self { ac: Some(ac), codes, lookup })
+        let search = WordSearch::build(&texts).map_err(|e| KbError::Matcher(e.to_string()))?;
+        Ok(Self { search: Some(search), codes, lookup })
     }
 
     /// A table that knows no demonyms.
     pub(crate) fn empty() -> Self {
-        Self { ac: None, codes: Vec::new(), lookup: HashMap::new() }
+        Self { search: None, codes: Vec::new(), lookup: HashMap::new() }
     }
 
     /// The ISO2 code a single word names ("Tajiks" -> "TJ"), case-insensitively.
@@ -87,19 +82,21 @@ impl Demonyms {
 
     /// Every demonym in `text`: (start, end, ISO2), sorted by start, non-overlapping.
     pub(crate) fn find(&self, text: &str) -> Vec<(usize, usize, String)> {
-        let Some(ac) = &self.ac else { return Vec::new() };
+        let Some(search) = &self.search else { return Vec::new() };
         let caseless = is_caseless(text);
         let haystack = spaced(text);
         let mut out = Vec::new();
-        for hit in ac.find_iter(haystack.as_ref()) {
-            let (start, end) = (hit.start(), hit.end());
-            if !text.is_char_boundary(start)
+        let mut taken_to = 0;
+        for (start, end, pattern) in search.find(text, &haystack, false) {
+            if start < taken_to
+                || !text.is_char_boundary(start)
                 || !text.is_char_boundary(end)
                 || !bounded(text, start, end)
             {
                 continue;
             }
-            let Some(code) = &self.codes[hit.pattern().as_usize()] else { continue };
+            taken_to = end;
+            let Some(code) = &self.codes[pattern] else { continue };
             if caseless || text[start..end].chars().next().is_some_and(char::is_uppercase) {
                 out.push((start, end, code.clone()));
             }

@@ -13,10 +13,10 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use vigil_domain::ActorKind;
 
 use super::variants::{bounded, is_caseless, spaced, variants};
+use super::word_search::WordSearch;
 use super::{CapsRule, Entry, KbError};
 
 /// How to read the text being matched.
@@ -101,7 +101,7 @@ enum Verdict {
 #[derive(Debug, Clone)]
 pub(crate) struct Matcher {
     /// `None` when there is nothing to look for.
-    ac: Option<AhoCorasick>,
+    search: Option<WordSearch>,
     /// Per pattern, the entries it names; empty for phrases that are never actors.
     patterns: Vec<Vec<Target>>,
 }
@@ -150,17 +150,13 @@ impl Matcher {
         if texts.is_empty() {
             return Ok(Self::empty());
         }
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&texts)
-            .map_err(|e| KbError::Matcher(e.to_string()))?;
-        Ok(Self { ac: Some(ac), patterns })
+        let search = WordSearch::build(&texts).map_err(|e| KbError::Matcher(e.to_string()))?;
+        Ok(Self { search: Some(search), patterns })
     }
 
     /// A matcher that finds nothing.
     pub(crate) fn empty() -> Self {
-        Self { ac: None, patterns: Vec::new() }
+        Self { search: None, patterns: Vec::new() }
     }
 
     /// Finds actor aliases in `text`: leftmost-longest, non-overlapping, sorted by start.
@@ -170,18 +166,16 @@ impl Matcher {
         text: &str,
         options: MatchOptions,
     ) -> Vec<ActorMatch> {
-        let Some(ac) = &self.ac else { return Vec::new() };
+        let Some(search) = &self.search else { return Vec::new() };
         let haystack = spaced(text);
         let mut candidates = Vec::new();
-        for hit in ac.find_overlapping_iter(haystack.as_ref()) {
-            let (start, end) = (hit.start(), hit.end());
+        for (start, end, pattern) in search.find(text, &haystack, true) {
             if !text.is_char_boundary(start)
                 || !text.is_char_boundary(end)
                 || !bounded(text, start, end)
             {
                 continue;
             }
-            let pattern = hit.pattern().as_usize();
             let targets = &self.patterns[pattern];
             let written = &text[start..end];
             let (mut accepted, mut pending) = (0u64, 0u64);

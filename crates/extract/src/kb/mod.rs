@@ -13,6 +13,7 @@ mod demonyms;
 mod error;
 mod matcher;
 mod variants;
+mod word_search;
 
 #[cfg(test)]
 mod tests;
