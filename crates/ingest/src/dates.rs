@@ -85,6 +85,27 @@ pub(crate) fn parse_date_line(line: &str) -> Option<NaiveDate> {
     parse_date(line)
 }
 
+/// The date of a news byline line: a date line followed by the desk or outlet that filed it
+/// ("6 May 2014 - West Africa Service", "Thursday 8 August 2024 | Europe Desk",
+/// "Published 24 May 2017 by Channel Desk").
+pub(crate) fn parse_byline_date(line: &str) -> Option<NaiveDate> {
+    let line = line.trim();
+    if line.len() > 100 {
+        return None;
+    }
+    let cut = [" - ", " | ", " \u{2013} ", " \u{2014} ", " \u{b7} ", " by ", " By "]
+        .iter()
+        .filter_map(|separator| line.find(separator).map(|at| (at, separator.len())))
+        .min()?;
+    let (head, tail) = (&line[..cut.0], line[cut.0 + cut.1..].trim());
+    // The rest names a desk or an outlet: a few words, not a sentence.
+    let words = tail.split_whitespace().count();
+    if !(1..=8).contains(&words) || tail.ends_with('.') {
+        return None;
+    }
+    parse_date_line(head)
+}
+
 /// A date from a Unix timestamp in seconds (or milliseconds, when it is too large for seconds).
 pub(crate) fn from_timestamp(value: i64) -> Option<NaiveDate> {
     let seconds = if value.abs() > 100_000_000_000 { value / 1000 } else { value };
@@ -168,6 +189,21 @@ fn ordinal_day(lower: &str) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn byline_lines_with_a_desk_give_their_date() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(parse_byline_date("6 May 2014 - West Africa Service"), date(2014, 5, 6));
+        assert_eq!(parse_byline_date("Thursday 8 August 2024 | Europe Desk"), date(2024, 8, 8));
+        assert_eq!(parse_byline_date("Published 24 May 2017 by Channel Desk"), date(2017, 5, 24));
+        assert_eq!(parse_byline_date("14 October 2023 \u{2013} Paris bureau"), date(2023, 10, 14));
+        // A sentence that happens to open with a date is text, not a byline.
+        assert_eq!(
+            parse_byline_date("On 3 May 2014 - as the rains came - gunmen struck the town again."),
+            None
+        );
+        assert_eq!(parse_byline_date("Islamic State claims attack - officials"), None);
+    }
+
     use super::*;
 
     fn date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {

@@ -89,7 +89,8 @@ pub(crate) fn clean(input: &str, markdown: bool) -> Cleaned {
             break;
         }
         if cleaned.published.is_none()
-            && let Some(date) = dates::parse_date_line(line.text)
+            && let Some(date) =
+                dates::parse_date_line(line.text).or_else(|| dates::parse_byline_date(line.text))
         {
             cleaned.published = Some(date);
             keep[index] = false;

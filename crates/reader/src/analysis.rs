@@ -31,6 +31,11 @@ pub(crate) struct ActorHit {
     pub(crate) kind: ActorKind,
     pub(crate) country: Option<String>,
     pub(crate) parent: Option<String>,
+    /// For a person, the organisation or state they belong to ("Boko Haram" for Shekau).
+    pub(crate) affiliation: Option<String>,
+    /// An armed group, or a person who belongs to one: what they say of an attack their side
+    /// carried out is a claim of responsibility.
+    pub(crate) speaks_for_group: bool,
     pub(crate) alias: String,
     /// A capital or seat of government standing for its state ("Moscow", "the Kremlin").
     pub(crate) metonym: bool,
@@ -100,6 +105,12 @@ impl<'t> Analysis<'t> {
             .into_iter()
             .filter_map(|found| {
                 let entry = kb.entries().get(found.entry)?;
+                let speaks_for_group = entry.kind == ActorKind::ArmedGroup
+                    || entry
+                        .affiliation
+                        .as_deref()
+                        .and_then(|name| kb.entry(name))
+                        .is_some_and(|affiliation| affiliation.kind == ActorKind::ArmedGroup);
                 Some(ActorHit {
                     start: found.start,
                     end: found.end,
@@ -107,6 +118,8 @@ impl<'t> Analysis<'t> {
                     kind: entry.kind,
                     country: entry.country.clone(),
                     parent: entry.parent.clone(),
+                    affiliation: entry.affiliation.clone(),
+                    speaks_for_group,
                     alias: found.alias,
                     metonym: found.metonym,
                 })
@@ -275,6 +288,8 @@ fn add_demonym_agents(
             kind: ActorKind::State,
             country: state.country.clone(),
             parent: None,
+            affiliation: None,
+            speaks_for_group: false,
             alias: text[*start..agent_end].to_string(),
             metonym: false,
         });

@@ -154,7 +154,7 @@ pub(crate) fn find(
                 }
             }
             _ if after.contains("responsib")
-                || (claimant.as_ref().is_some_and(|hit| hit.kind == ActorKind::ArmedGroup)
+                || (claimant.as_ref().is_some_and(|hit| hit.speaks_for_group)
                     && violent(&after)) =>
             {
                 ClaimKind::Responsibility
@@ -299,7 +299,7 @@ fn violent(text: &str) -> bool {
     .any(|cue| text.contains(cue))
 }
 
-fn future(text: &str) -> bool {
+pub(crate) fn future(text: &str) -> bool {
     [" will ", " would ", "likely to ", " going to ", " could "]
         .iter()
         .any(|cue| text.contains(cue))

@@ -79,11 +79,12 @@ fn antecedent(analysis: &Analysis<'_>, incidents: &[Draft], draft: &Draft) -> Op
     {
         return Some(index);
     }
-    // A bare mention (a headline's "Arrests in Europe") is told in full just after it.
+    // A bare mention (a headline's "Arrests in Europe") is told in full just after it; a
+    // headline's may already name who claimed it ("as Islamic State claims arena attack").
     incidents.iter().rposition(|other| {
         compatible(other)
             && !other.is_anchored()
-            && other.attribution.is_empty()
+            && (other.attribution.is_empty() || other.sentence == 0)
             && draft.sentence <= other.last_sentence + 2
     })
 }

@@ -7,6 +7,7 @@ use vigil_domain::{
 
 use super::Resolver;
 use super::analysis::{ActorHit, Analysis};
+use super::claim_links;
 use super::claims::{self, ClaimDraft};
 use super::coref;
 use super::incidents::{self, Draft, push_attribution};
@@ -99,6 +100,8 @@ pub(crate) fn extraction(
             claim.subject = Some(index);
         }
     }
+    claim_links::link_to_main(analysis, &incidents, main, &mut claim_drafts);
+    claim_links::merge_repeated_responsibility(&mut claim_drafts);
     // Attributions from claims.
     for (claim_index, claim) in claim_drafts.iter().enumerate() {
         let Some(subject) = claim.subject else { continue };
@@ -332,7 +335,11 @@ fn most_specific(analysis: &Analysis<'_>, claim: &ClaimDraft, claimant: &ActorHi
     let bounds = &analysis.sentences[claim.sentence];
     analysis
         .actors_in(bounds.start..bounds.end)
-        .find(|actor| actor.parent.as_deref() == Some(claimant.name.as_str()))
+        .find(|actor| {
+            // Its news agency ("through its Amaq news agency") is a channel, not a branch.
+            actor.kind == ActorKind::ArmedGroup
+                && actor.parent.as_deref() == Some(claimant.name.as_str())
+        })
         .map_or_else(|| claimant.name.clone(), |child| child.name.clone())
 }
 
@@ -379,6 +386,8 @@ fn synthetic(name: &str, kind: ActorKind) -> ActorHit {
         kind,
         country: None,
         parent: None,
+        affiliation: None,
+        speaks_for_group: kind == ActorKind::ArmedGroup,
         alias: name.to_string(),
         metonym: false,
     }

@@ -318,7 +318,19 @@ fn fill(
         let sentence_start = analysis.sentences[draft.sentence].start;
         let opens_sentence =
             analysis.slice(sentence_start, mention.start).split_whitespace().count() <= 1;
-        let subject_of_act = opens_sentence && mention.start < trigger_start && draft.is_violent();
+        // "Twenty-two people were killed": the subject of a passive verb is its victim.
+        let passive = analysis
+            .slice(mention.start, trigger_start)
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|word| {
+                matches!(
+                    word.to_lowercase().as_str(),
+                    "was" | "were" | "been" | "being" | "is" | "are"
+                )
+            });
+        let subject_of_act =
+            opens_sentence && mention.start < trigger_start && draft.is_violent() && !passive;
         let is_perpetrator =
             near_before.contains(" by") || near_before.ends_with("by ") || subject_of_act;
         if is_perpetrator {
@@ -640,7 +652,14 @@ fn perpetrators(
             draft.perpetrators.push(phrase);
             return;
         }
-        if let Some(phrase) = phrases::person_phrase_before(analysis, words, trigger.word)
+        // "Twenty-two people were killed": before a passive verb stand its victims.
+        let passive = trigger.word > 0
+            && matches!(
+                words[trigger.word - 1].lower.as_str(),
+                "was" | "were" | "been" | "being" | "is" | "are"
+            );
+        if !passive
+            && let Some(phrase) = phrases::person_phrase_before(analysis, words, trigger.word)
             && (phrase.start >= words[range.start].start || range.start == 0)
         {
             let head = phrase.text.rsplit(' ').next().unwrap_or("").to_lowercase();

@@ -12,6 +12,7 @@
 
 mod actors;
 mod analysis;
+mod claim_links;
 mod claims;
 mod coref;
 mod finish;
