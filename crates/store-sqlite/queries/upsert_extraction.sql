@@ -6,4 +6,5 @@ ON CONFLICT (document_seq) DO UPDATE SET
     extraction = excluded.extraction,
     extractor_name = excluded.extractor_name,
     extractor_version = excluded.extractor_version,
-    extracted_at = excluded.extracted_at
+    extracted_at = excluded.extracted_at,
+    fused = 0

@@ -27,11 +27,13 @@ use rusqlite::Connection;
 use rusqlite::config::DbConfig;
 use vigil_domain::{Document, DocumentId, Extraction, Reliability, Source};
 use vigil_store::{
-    DocumentQuery, DocumentSummary, ExtractorInfo, PutOutcome, Record, SearchHit, Store,
-    StoreResult, StoreStats, StoredExtraction,
+    DocumentQuery, DocumentSummary, ExtractorInfo, FusionChange, FusionEditRecord, MentionRecord,
+    PutOutcome, Record, SearchHit, Store, StoreResult, StoreStats, StoredExtraction,
+    UnfusedDocument,
 };
 
 mod error;
+mod fusion;
 mod migrate;
 mod queries;
 mod read;
@@ -153,5 +155,42 @@ impl Store for SqliteStore {
 
     fn stats(&self) -> StoreResult<StoreStats> {
         read::stats(&self.connection)
+    }
+
+    fn unfused_documents(&self, limit: usize) -> StoreResult<Vec<UnfusedDocument>> {
+        fusion::unfused_documents(&self.connection, limit)
+    }
+
+    fn mention_candidates(
+        &self,
+        country: Option<&str>,
+        first_day: i64,
+        last_day: i64,
+    ) -> StoreResult<Vec<MentionRecord>> {
+        fusion::mention_candidates(&self.connection, country, first_day, last_day)
+    }
+
+    fn mentions_of(&self, fused_ids: &[String]) -> StoreResult<Vec<MentionRecord>> {
+        fusion::mentions_of(&self.connection, fused_ids)
+    }
+
+    fn mentions(&self) -> StoreResult<Vec<MentionRecord>> {
+        fusion::mentions(&self.connection)
+    }
+
+    fn apply_fusion(&mut self, change: &FusionChange) -> StoreResult<()> {
+        fusion::apply_fusion(&mut self.connection, change)
+    }
+
+    fn reset_fusion(&mut self) -> StoreResult<()> {
+        fusion::reset_fusion(&mut self.connection)
+    }
+
+    fn put_fusion_edit(&mut self, edit: &FusionEditRecord) -> StoreResult<i64> {
+        fusion::put_fusion_edit(&self.connection, edit)
+    }
+
+    fn fusion_edits(&self) -> StoreResult<Vec<FusionEditRecord>> {
+        fusion::fusion_edits(&self.connection)
     }
 }

@@ -23,11 +23,18 @@ pub(crate) struct Migration {
 }
 
 /// Every migration, oldest first; versions count up from 1 without gaps.
-pub(crate) const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "0001_initial.sql",
-    sql: include_str!("../migrations/0001_initial.sql"),
-}];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "0001_initial.sql",
+        sql: include_str!("../migrations/0001_initial.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "0002_fusion.sql",
+        sql: include_str!("../migrations/0002_fusion.sql"),
+    },
+];
 
 /// The schema version this build writes: the version of the last migration.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;

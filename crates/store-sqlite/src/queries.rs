@@ -48,3 +48,30 @@ pub(crate) const STATS: &str = include_str!("../queries/stats.sql");
 
 /// Every stored extraction of an original document, oldest published first.
 pub(crate) const LIST_EXTRACTIONS: &str = include_str!("../queries/list_extractions.sql");
+
+/// Documents whose extraction is not fused yet.
+pub(crate) const UNFUSED_DOCUMENTS: &str = include_str!("../queries/unfused_documents.sql");
+/// Mentions in a block of any country.
+pub(crate) const MENTION_CANDIDATES: &str = include_str!("../queries/mention_candidates.sql");
+/// Mentions in a block of a known country.
+pub(crate) const MENTION_CANDIDATES_IN_COUNTRY: &str =
+    include_str!("../queries/mention_candidates_in_country.sql");
+/// The mentions of one fused incident.
+pub(crate) const MENTIONS_OF_FUSED: &str = include_str!("../queries/mentions_of_fused.sql");
+/// Every mention.
+pub(crate) const LIST_MENTIONS: &str = include_str!("../queries/list_mentions.sql");
+/// Joins one fused incident into another.
+pub(crate) const RENAME_FUSED: &str = include_str!("../queries/rename_fused.sql");
+/// Stores or replaces a mention.
+pub(crate) const UPSERT_MENTION: &str = include_str!("../queries/upsert_mention.sql");
+/// Marks a document's extraction fused.
+pub(crate) const MARK_FUSED: &str = include_str!("../queries/mark_fused.sql");
+/// Forgets every mention.
+pub(crate) const RESET_FUSION: &str = include_str!("../queries/reset_fusion.sql");
+/// Drops a document's mentions (its extraction changed).
+pub(crate) const DELETE_DOCUMENT_MENTIONS: &str =
+    include_str!("../queries/delete_document_mentions.sql");
+/// Records an analyst's edit.
+pub(crate) const INSERT_FUSION_EDIT: &str = include_str!("../queries/insert_fusion_edit.sql");
+/// Every edit, oldest first.
+pub(crate) const LIST_FUSION_EDITS: &str = include_str!("../queries/list_fusion_edits.sql");

@@ -46,14 +46,21 @@ pub(crate) fn put_extraction(
     extraction: &Extraction,
     extractor: &ExtractorInfo,
 ) -> StoreResult<()> {
-    let mut statement = connection
-        .prepare_cached(queries::UPSERT_EXTRACTION)
-        .context("cannot prepare extraction")?;
-    let changed = upsert_extraction(&mut statement, id, extraction, extractor, Utc::now())?;
-    if changed == 0 {
-        return Err(StoreError::NotFound(id.to_string()));
+    // A new extraction makes the document's mentions stale: they go in the same transaction.
+    let transaction = connection.unchecked_transaction().context("cannot begin extraction")?;
+    {
+        let mut statement = transaction
+            .prepare_cached(queries::UPSERT_EXTRACTION)
+            .context("cannot prepare extraction")?;
+        let changed = upsert_extraction(&mut statement, id, extraction, extractor, Utc::now())?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        transaction
+            .execute(queries::DELETE_DOCUMENT_MENTIONS, [id.to_string()])
+            .with_context(|| format!("cannot drop the mentions of {id}"))?;
     }
-    Ok(())
+    transaction.commit().context("cannot commit extraction")
 }
 
 /// Sets a source's grade, creating the source if needed.

@@ -15,6 +15,7 @@
 //! ```
 
 mod fixtures;
+mod fusion;
 mod queries;
 mod records;
 mod search;
@@ -22,6 +23,10 @@ mod search;
 pub use fixtures::{
     date, extractor, sample_document, sample_extraction, sample_fingerprint, sample_record,
     texts_with_shared_id_prefix,
+};
+pub use fusion::{
+    fusion_step_is_atomic, mention_candidates_respect_country_and_days,
+    renames_join_fused_incidents, reset_keeps_edits, unfused_queue_follows_extractions,
 };
 pub use queries::{
     contains_and_document_answer_for_missing_ids, document_summaries_carry_their_fields,
@@ -93,6 +98,11 @@ macro_rules! store_conformance_suite {
                 source_defaults_to_f_and_grade_survives_new_documents,
                 source_reliability_is_set_and_read,
                 stats_count_everything,
+                unfused_queue_follows_extractions,
+                mention_candidates_respect_country_and_days,
+                renames_join_fused_incidents,
+                fusion_step_is_atomic,
+                reset_keeps_edits,
             );
         }
     };

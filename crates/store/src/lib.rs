@@ -11,6 +11,9 @@ use vigil_domain::{Document, DocumentId, Extraction, MediaType, Reliability, Sou
 
 #[cfg(feature = "test-suite")]
 pub mod conformance;
+mod fusion;
+
+pub use fusion::{FusionChange, FusionEditRecord, MentionRecord, UnfusedDocument};
 
 /// Errors a store returns. Callers match on the kind; the message says what went wrong.
 #[derive(Debug, thiserror::Error)]
@@ -235,4 +238,37 @@ pub trait Store {
 
     /// Counts of what is stored.
     fn stats(&self) -> StoreResult<StoreStats>;
+
+    /// Up to `limit` original documents whose extraction is not fused yet, in store order.
+    /// Storing or replacing an extraction makes its document unfused again (and drops its
+    /// mentions).
+    fn unfused_documents(&self, limit: usize) -> StoreResult<Vec<UnfusedDocument>>;
+
+    /// Stored mentions a mention with this block may match: of `country` or of no known
+    /// country (any country when `country` is `None`), whose days overlap `first_day..=last_day`.
+    fn mention_candidates(
+        &self,
+        country: Option<&str>,
+        first_day: i64,
+        last_day: i64,
+    ) -> StoreResult<Vec<MentionRecord>>;
+
+    /// The mentions of these fused incidents, by key.
+    fn mentions_of(&self, fused_ids: &[String]) -> StoreResult<Vec<MentionRecord>>;
+
+    /// Every stored mention, by key.
+    fn mentions(&self) -> StoreResult<Vec<MentionRecord>>;
+
+    /// Applies a fusion step atomically: renames first, then the mentions, then the marks.
+    fn apply_fusion(&mut self, change: &FusionChange) -> StoreResult<()>;
+
+    /// Forgets every mention and marks every extraction unfused (edits are kept), so fusion
+    /// can be run again from scratch.
+    fn reset_fusion(&mut self) -> StoreResult<()>;
+
+    /// Records an analyst's edit; returns its seq.
+    fn put_fusion_edit(&mut self, edit: &FusionEditRecord) -> StoreResult<i64>;
+
+    /// Every recorded edit, oldest first.
+    fn fusion_edits(&self) -> StoreResult<Vec<FusionEditRecord>>;
 }

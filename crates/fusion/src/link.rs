@@ -1,0 +1,182 @@
+//! The link rule: whether two mentions tell the same incident, and why.
+//!
+//! It looks at the two mentions only (never at what else is fused with them), so fused
+//! incidents are connected components that do not depend on the order reports arrive in.
+//! Conflicts rule a pair out first: one document (the reader already merged its mentions),
+//! other families of event (a plot is not its foiling raid), other stages, other countries,
+//! dates that do not overlap (two day-precise dates must be the same day: two bombings in one
+//! city on consecutive days are two incidents), places more than [`NEAR_KM`] apart. Then
+//! something positive must tie them: the same place at city precision, the same site, an actor
+//! both attribute it to, tolls of the same size. Undated mentions (placed in the fortnight
+//! before their report) need two such ties.
+
+use vigil_domain::{Confidence, DatePrecision, IncidentType, Location, LocationPrecision, Stage};
+
+use crate::mention::Mention;
+
+/// Places of one incident as different reports name them (the venue, its town, the city next
+/// door) lie within this many kilometres; Crocus City Hall is 20 km from central Moscow.
+pub const NEAR_KM: f64 = 50.0;
+
+/// Why two mentions were linked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The ties found, in words ("same day", "same place (12 km)", "both attribute it to ...").
+    pub reasons: Vec<String>,
+}
+
+/// Whether `left` and `right` tell the same incident.
+pub fn link(left: &Mention, right: &Mention) -> Option<Link> {
+    if left.document == right.document {
+        return None;
+    }
+    let (one, two) = (&left.incident, &right.incident);
+    if family(one.incident_type) != family(two.incident_type)
+        || planned(one.stage) != planned(two.stage)
+    {
+        return None;
+    }
+    let mut reasons = Vec::new();
+    let both_dated = one.date.is_some() && two.date.is_some();
+    match (one.date, two.date) {
+        (Some(a), Some(b)) => {
+            let day = |precision| precision == DatePrecision::Day;
+            if day(a.precision) && day(b.precision) {
+                if a.start != b.start {
+                    return None;
+                }
+                reasons.push("same day".to_string());
+            } else if a.start > b.end || b.start > a.end {
+                return None;
+            }
+        }
+        _ => {
+            let ((a_first, a_last), (b_first, b_last)) = (left.days()?, right.days()?);
+            if a_first > b_last || b_first > a_last {
+                return None;
+            }
+        }
+    }
+    let mut ties = 0;
+    if let (Some(a), Some(b)) = (&one.location, &two.location) {
+        match place_tie(a, b) {
+            PlaceTie::Conflict => return None,
+            PlaceTie::Near(km) => {
+                ties += 1;
+                reasons.push(format!("same place ({km:.0} km)"));
+            }
+            PlaceTie::Compatible => {}
+        }
+    }
+    if let (Some(a), Some(b)) = (&one.site, &two.site)
+        && same_site(a, b)
+    {
+        ties += 1;
+        reasons.push(format!("same site ({a} / {b})"));
+    }
+    let actors = |incident: &vigil_domain::Incident| -> Vec<String> {
+        incident
+            .attribution
+            .iter()
+            .filter(|link| link.confidence != Confidence::Denied)
+            .map(|link| link.actor.clone())
+            .collect()
+    };
+    let theirs = actors(two);
+    if let Some(shared) = actors(one).into_iter().find(|actor| theirs.contains(actor)) {
+        ties += 1;
+        reasons.push(format!("both attribute it to {shared}"));
+    }
+    if let (Some(a), Some(b)) = (one.killed, two.killed)
+        && a.best > 0
+        && b.best > 0
+        && a.best.min(b.best) * 2 >= a.best.max(b.best)
+    {
+        ties += 1;
+        reasons.push(format!("tolls of one size ({} / {})", a.best, b.best));
+    }
+    let enough = if both_dated { ties >= 1 } else { ties >= 2 };
+    enough.then_some(Link { reasons })
+}
+
+/// Kinds of event that may be one incident told differently.
+fn family(kind: IncidentType) -> u8 {
+    match kind {
+        IncidentType::SecurityOperation => 1,
+        IncidentType::Arrest => 2,
+        IncidentType::Warning => 3,
+        IncidentType::Threat => 4,
+        _ => 0,
+    }
+}
+
+fn planned(stage: Stage) -> bool {
+    stage == Stage::Planned
+}
+
+enum PlaceTie {
+    Conflict,
+    Near(f64),
+    Compatible,
+}
+
+fn place_tie(a: &Location, b: &Location) -> PlaceTie {
+    if let (Some(x), Some(y)) = (&a.country, &b.country)
+        && x != y
+    {
+        return PlaceTie::Conflict;
+    }
+    let fine = |place: &Location| {
+        matches!(place.precision, LocationPrecision::City | LocationPrecision::Site)
+    };
+    let (Some(a_lat), Some(a_lon), Some(b_lat), Some(b_lon)) = (a.lat, a.lon, b.lat, b.lon) else {
+        return if a.name == b.name { PlaceTie::Near(0.0) } else { PlaceTie::Compatible };
+    };
+    if !(fine(a) && fine(b)) {
+        return PlaceTie::Compatible;
+    }
+    let km = haversine_km(a_lat, a_lon, b_lat, b_lon);
+    if km <= NEAR_KM { PlaceTie::Near(km) } else { PlaceTie::Conflict }
+}
+
+/// Great-circle distance.
+pub(crate) fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// Two site phrases name one site: one holds the other's last word ("Crocus City Hall" and
+/// "the concert hall"), articles and case aside.
+fn same_site(a: &str, b: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_lowercase)
+            .filter(|word| !matches!(word.as_str(), "the" | "a" | "an" | "of" | "in" | "at"))
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    match (a.last(), b.last()) {
+        (Some(x), Some(y)) => b.contains(x) || a.contains(y),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_moscow_to_krasnogorsk_is_about_twenty_km() {
+        let km = haversine_km(55.7558, 37.6173, 55.8204, 37.3302);
+        assert!((15.0..25.0).contains(&km), "{km}");
+    }
+
+    #[test]
+    fn sites_match_on_their_head_word() {
+        assert!(same_site("Crocus City Hall", "the concert hall"));
+        assert!(!same_site("Zaventem airport", "Maalbeek metro station"));
+    }
+}
