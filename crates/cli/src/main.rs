@@ -47,8 +47,13 @@ enum Command {
     Search(commands::search::Args),
     /// Read one document (a file or a stored id) and print the codebook JSON.
     Extract(commands::extract::Args),
-    /// List incidents read from stored documents.
+    /// List fused incidents: every report of one incident joined, with consensus slots.
     Incidents(commands::incidents::Args),
+    /// Show, merge, split or edit one fused incident.
+    #[command(subcommand)]
+    Incident(commands::incident::Command),
+    /// Fuse reports not fused yet, or (`--rebuild`) everything again.
+    Fuse(commands::fuse::Args),
     /// List claims (responsibility, accusation, denial, warning, ...) read from stored documents.
     Claims(commands::claims::Args),
     /// List actors named in stored documents.
@@ -83,6 +88,8 @@ fn main() -> ExitCode {
         Command::Eval(command) => commands::eval::run(&global, command),
         Command::Gazetteer(command) => commands::gazetteer::run(&global, command),
         Command::Incidents(args) => commands::incidents::run(&global, args),
+        Command::Incident(command) => commands::incident::run(&global, command),
+        Command::Fuse(args) => commands::fuse::run(&global, args),
         Command::Claims(args) => commands::claims::run(&global, args),
         Command::Actors(args) => commands::actors::run(&global, args),
     };

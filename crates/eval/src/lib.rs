@@ -32,6 +32,7 @@ pub mod actors;
 pub mod align;
 pub mod claims;
 pub mod convert;
+pub mod fusion;
 pub mod gold;
 pub mod prf;
 pub mod report;
@@ -45,6 +46,9 @@ use vigil_domain::{Extraction, Incident};
 
 pub use claims::CLAIM_SLOTS;
 pub use convert::gold_to_extraction;
+pub use fusion::{
+    BCubed, FusionKey, FusionScore, KeyIncident, SystemMention, bcubed, score_fusion,
+};
 pub use gold::{
     Alternatives, GoldActor, GoldAttribution, GoldClaim, GoldCount, GoldDate, GoldDocument,
     GoldHeader, GoldIncident, GoldLocation, parse_gold,

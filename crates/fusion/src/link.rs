@@ -7,8 +7,9 @@
 //! dates that do not overlap (two day-precise dates must be the same day: two bombings in one
 //! city on consecutive days are two incidents), places more than [`NEAR_KM`] apart. Then
 //! something positive must tie them: the same place at city precision, the same site, an actor
-//! both attribute it to, tolls of the same size. Undated mentions (placed in the fortnight
-//! before their report) need two such ties.
+//! both attribute it to, tolls of the same size, names their sentences share ([`SHARED_NAMES`]
+//! or more; twice as many count twice). Undated mentions (placed in the fortnight before their
+//! report) need two such ties.
 
 use vigil_domain::{Confidence, DatePrecision, IncidentType, Location, LocationPrecision, Stage};
 
@@ -17,6 +18,9 @@ use crate::mention::Mention;
 /// Places of one incident as different reports name them (the venue, its town, the city next
 /// door) lie within this many kilometres; Crocus City Hall is 20 km from central Moscow.
 pub const NEAR_KM: f64 = 50.0;
+
+/// Shared distinctive names (see [`salient_names`](crate::salient_names)) that make a tie.
+pub const SHARED_NAMES: usize = 3;
 
 /// Why two mentions were linked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,6 +98,12 @@ pub fn link(left: &Mention, right: &Mention) -> Option<Link> {
     {
         ties += 1;
         reasons.push(format!("tolls of one size ({} / {})", a.best, b.best));
+    }
+    let shared = left.names.iter().filter(|name| right.names.binary_search(name).is_ok()).count();
+    if shared >= SHARED_NAMES {
+        // Many shared names are worth as much as a place and a site together.
+        ties += if shared >= 2 * SHARED_NAMES { 2 } else { 1 };
+        reasons.push(format!("{shared} names in common"));
     }
     let enough = if both_dated { ties >= 1 } else { ties >= 2 };
     enough.then_some(Link { reasons })

@@ -26,6 +26,95 @@ pub struct Mention {
     pub incident: Incident,
     /// The document's claims about this incident.
     pub claims: Vec<Claim>,
+    /// Distinctive names (capitalised words, lower-cased) of the sentences that tell it, for
+    /// the shared-names tie ([`salient_names`]).
+    #[serde(default)]
+    pub names: Vec<String>,
+}
+
+/// Words that are capitalised without naming anything in particular.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "he",
+    "she",
+    "they",
+    "it",
+    "his",
+    "her",
+    "their",
+    "this",
+    "that",
+    "these",
+    "those",
+    "but",
+    "and",
+    "for",
+    "with",
+    "from",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "we",
+    "our",
+    "its",
+    "there",
+    "some",
+    "one",
+    "two",
+];
+
+/// The distinctive names of `texts`: capitalised words of three letters or more that are not
+/// function words, days or months, lower-cased, sorted, each once. In text written all in
+/// capitals every word looks like a name, so such text gives none.
+pub fn salient_names<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for text in texts {
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        let capitals = text.chars().filter(|c| c.is_uppercase()).count();
+        if letters == 0 || capitals * 2 > letters {
+            continue;
+        }
+        for word in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+            let word = word.trim_matches('-');
+            if word.chars().count() < 3 || !word.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if !NOT_NAMES.contains(&lower.as_str()) {
+                names.push(lower);
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// The key of an incident of a document.

@@ -121,6 +121,11 @@ impl Batcher {
                 }
             }
         }
+        let fused = crate::fuse_pending(store)?;
+        report.fusion.documents += fused.documents;
+        report.fusion.mentions += fused.mentions;
+        report.fusion.joined += fused.joined;
+        report.fusion.incidents_joined += fused.incidents_joined;
         Ok(())
     }
 }

@@ -4,6 +4,9 @@
 //! inputs ─ expand ─▶ units ─ read ─▶ documents ─ dedup ─▶ records ─ extract ─▶ Store::put_records
 //!                      │                 │                                   (one transaction
 //!                      └── failures ◀────┘                                    per batch)
+//!                                                                                  │
+//!                  fused incidents ◀─ link into the block's mentions ◀─ fuse ◀──────┘
+//!                                       (one transaction per mention)
 //! ```
 //!
 //! Reading streams: a folder is walked lazily and documents are stored in batches of
@@ -13,6 +16,7 @@
 //! new: ids are content hashes and the store ignores ids it has.
 
 mod batch;
+mod fuse;
 
 use serde::Serialize;
 use vigil_extract::Extractor;
@@ -20,6 +24,10 @@ use vigil_ingest::{IngestError, Input, ReadOptions};
 use vigil_store::{Store, StoreError};
 
 pub use batch::Batcher;
+pub use fuse::{
+    Constraints, FuseReport, apply_edit, fuse_pending, mentions_of, place, rebuild, record,
+    recorded_edits,
+};
 
 /// How to run an ingest.
 #[derive(Debug, Clone)]
@@ -69,6 +77,8 @@ pub struct IngestReport {
     pub incidents: u64,
     /// Claims found by the extractor in new documents.
     pub claims: u64,
+    /// What fusing the new documents' incidents did.
+    pub fusion: FuseReport,
     /// Inputs that could not be read.
     pub failed: Vec<Failure>,
     /// Non-fatal problems ("invalid utf-8 replaced"), each prefixed with its origin.
@@ -102,6 +112,9 @@ pub enum PipelineError {
     /// The store failed; the batch in flight was rolled back.
     #[error("store failed: {0}")]
     Store(#[from] StoreError),
+    /// Fusion met a mention or edit it cannot place.
+    #[error("fusion failed: {0}")]
+    Fusion(String),
 }
 
 /// Reads every input, deduplicates, extracts and stores, batch by batch.

@@ -1,4 +1,4 @@
-SELECT d.id, d.published, d.source, e.extraction
+SELECT d.id, d.published, d.source, d.text, e.extraction
 FROM extractions AS e
 JOIN documents AS d ON d.seq = e.document_seq
 WHERE e.fused = 0 AND d.duplicate_of IS NULL

@@ -9,6 +9,9 @@ use crate::error::Context;
 use crate::queries;
 use crate::rows::{date_from_sql, from_json, id_from_sql, timestamp_from_sql, timestamp_to_sql};
 
+/// Id, published, source, text and extraction JSON of an unfused document.
+type UnfusedRow = (String, Option<String>, Option<String>, String, String);
+
 /// Documents whose extraction is not fused yet.
 pub(crate) fn unfused_documents(
     connection: &Connection,
@@ -17,17 +20,20 @@ pub(crate) fn unfused_documents(
     let mut statement =
         connection.prepare_cached(queries::UNFUSED_DOCUMENTS).context("cannot list unfused")?;
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    let rows: Vec<(String, Option<String>, Option<String>, String)> = statement
-        .query_map([limit], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))
+    let rows: Vec<UnfusedRow> = statement
+        .query_map([limit], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+        })
         .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
         .context("cannot list unfused documents")?;
     rows.into_iter()
-        .map(|(id, published, source, extraction)| {
+        .map(|(id, published, source, text, extraction)| {
             let owner = format!("the extraction of document {id}");
             Ok(UnfusedDocument {
                 id: id_from_sql(&id)?,
                 published: published.map(|date| date_from_sql(&date, &owner)).transpose()?,
                 source,
+                text,
                 extraction: from_json(&extraction, "json", &owner)?,
             })
         })

@@ -36,6 +36,8 @@ pub struct UnfusedDocument {
     pub published: Option<NaiveDate>,
     /// Publisher.
     pub source: Option<String>,
+    /// Cleaned text (the extraction's evidence spans point into it).
+    pub text: String,
     /// The extraction.
     pub extraction: Extraction,
 }

@@ -1,9 +1,11 @@
-//! `vigil eval codebook`: score the reader's output on a document against a gold key.
+//! `vigil eval codebook`: score the reader's output on a document against a gold key;
+//! `vigil eval fusion`: score the store's fused incidents against a fusion key (B-cubed).
 
 use std::process::ExitCode;
 
 use anyhow::Context;
 use vigil_extract::Extractor;
+use vigil_store::Store;
 
 use crate::Global;
 
@@ -11,6 +13,15 @@ use crate::Global;
 pub(crate) enum Command {
     /// Score against keys in the codebook's format (section 7 of CODEBOOK.md).
     Codebook(CodebookArgs),
+    /// Score the store's fused incidents against a fusion key (B-cubed over reports).
+    Fusion(FusionArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct FusionArgs {
+    /// The fusion key (JSON: incidents, each with the paths of the reports that tell it).
+    #[arg(long, value_name = "KEY.json", default_value = "demo/fusion-key.json")]
+    key: std::path::PathBuf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -27,7 +38,10 @@ pub(crate) struct CodebookArgs {
 }
 
 pub(crate) fn run(global: &Global, command: Command) -> anyhow::Result<ExitCode> {
-    let Command::Codebook(args) = command;
+    let args = match command {
+        Command::Codebook(args) => args,
+        Command::Fusion(args) => return fusion(global, &args),
+    };
     anyhow::ensure!(
         args.gold.len() == args.documents.len(),
         "give one --gold key per document ({} keys, {} documents)",
@@ -69,6 +83,58 @@ pub(crate) fn run(global: &Global, command: Command) -> anyhow::Result<ExitCode>
                 crate::outln!("  {error}");
             }
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn fusion(global: &Global, args: &FusionArgs) -> anyhow::Result<ExitCode> {
+    let text = std::fs::read_to_string(&args.key)
+        .with_context(|| format!("cannot read {}", args.key.display()))?;
+    let key: vigil_eval::FusionKey = serde_json::from_str(&text)
+        .with_context(|| format!("{}: not a fusion key", args.key.display()))?;
+    let store = super::open_store(global)?;
+    let records = store.mentions()?;
+    let mut parsed = Vec::with_capacity(records.len());
+    for record in &records {
+        let mention: vigil_fusion::Mention = serde_json::from_str(&record.data)
+            .with_context(|| format!("stored mention {} does not parse", record.key))?;
+        // A document read from several places counts under each of them.
+        for origin in store.origins(&record.document)? {
+            parsed.push((origin, mention.incident.clone(), record.fused_id.clone()));
+        }
+    }
+    let mentions: Vec<vigil_eval::SystemMention<'_>> = parsed
+        .iter()
+        .map(|(origin, incident, fused_id)| vigil_eval::SystemMention {
+            origin,
+            incident,
+            fused_id,
+        })
+        .collect();
+    let score = vigil_eval::score_fusion(&key, &mentions);
+    if global.json {
+        crate::output::print_json(&score)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::outln!(
+        "{:<38} {:>6} {:>7} {:>7} {:>7}",
+        "B-cubed over (report, incident) items",
+        "items",
+        "P",
+        "R",
+        "F1"
+    );
+    for (name, figures) in
+        [("aligned to a read incident", score.aligned), ("every item of the key", score.all)]
+    {
+        crate::outln!(
+            "{:<38} {:>6} {:>7.3} {:>7.3} {:>7.3}",
+            name,
+            figures.items,
+            figures.precision,
+            figures.recall,
+            figures.f1
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

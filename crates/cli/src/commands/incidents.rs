@@ -1,9 +1,8 @@
-//! `vigil incidents`: incidents read from stored documents, with filters.
+//! `vigil incidents`: fused incidents, each with the reports behind it and its consensus slots.
 
 use std::process::ExitCode;
 
-use serde::Serialize;
-use vigil_domain::Incident;
+use vigil_fusion::FusedIncident;
 
 use super::listing::{Filters, serde_value};
 use crate::Global;
@@ -15,54 +14,78 @@ pub(crate) struct Args {
     filters: Filters,
 }
 
-#[derive(Serialize)]
-struct Row<'a> {
-    document: String,
-    #[serde(flatten)]
-    incident: &'a Incident,
-}
-
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
-    let extractions = super::listing::extractions(global)?;
-    let rows: Vec<Row<'_>> = extractions
-        .iter()
-        .flat_map(|(id, extraction)| {
-            extraction.incidents.iter().map(move |incident| (id, incident))
-        })
-        .filter(|(_, incident)| args.filters.incident_passes(incident))
-        .map(|(id, incident)| Row { document: id.to_string(), incident })
+    let store = super::open_store(global)?;
+    let mut incidents: Vec<FusedIncident> = super::fused::load(&store)?
+        .into_iter()
+        .filter(|incident| passes(&args.filters, incident))
         .collect();
+    sort_by_date(&mut incidents);
     if global.json {
-        crate::output::print_json(&rows)?;
+        crate::output::print_json(&incidents)?;
         return Ok(ExitCode::SUCCESS);
     }
-    for row in &rows {
-        let incident = row.incident;
-        let date = incident.date.map_or_else(|| "-".to_string(), |date| date.start.to_string());
-        let place = incident.location.as_ref().map_or("-".to_string(), |place| {
-            format!("{} {}", place.name, place.country.as_deref().unwrap_or(""))
-        });
-        let who: Vec<String> = incident
-            .attribution
-            .iter()
-            .map(|link| format!("{} ({})", link.actor, serde_value(&link.confidence)))
-            .collect();
-        let killed =
-            incident.killed.map_or(String::new(), |count| format!(" killed {}", count.best));
-        crate::outln!(
-            "{} {:<4} {:<18} {:<10} {:<10} {:<20}{} {}",
-            row.document,
-            incident.id,
-            serde_value(&incident.incident_type),
-            serde_value(&incident.stage),
-            date,
-            truncate(&place, 20),
-            killed,
-            truncate(&who.join(", "), 60)
-        );
+    for incident in &incidents {
+        crate::outln!("{}", line(incident));
     }
-    if rows.is_empty() && !global.quiet {
+    if incidents.is_empty() && !global.quiet {
         eprintln!("no incidents");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Oldest first, undated last, then by id.
+pub(crate) fn sort_by_date(incidents: &mut [FusedIncident]) {
+    incidents.sort_by(|a, b| {
+        let key = |incident: &FusedIncident| incident.date.value.map(|date| date.start);
+        (key(a).is_none(), key(a), &a.id).cmp(&(key(b).is_none(), key(b), &b.id))
+    });
+}
+
+/// Whether a fused incident passes the filters: its consensus type, any source's attribution,
+/// its consensus place and date.
+pub(crate) fn passes(filters: &Filters, incident: &FusedIncident) -> bool {
+    let kind_ok = filters.kind.as_deref().is_none_or(|kind| {
+        incident.incident_type.value.is_some_and(|value| serde_value(&value) == kind)
+    });
+    let actor_ok = filters
+        .actor_name()
+        .is_none_or(|name| incident.attribution.iter().any(|link| link.actor == name));
+    let country_ok = filters.country.as_deref().is_none_or(|code| {
+        incident
+            .location
+            .value
+            .as_ref()
+            .and_then(|place| place.country.as_deref())
+            .is_some_and(|found| found.eq_ignore_ascii_case(code))
+    });
+    let date = incident.date.value;
+    let dates_ok = filters.dates_pass(date.map(|d| d.start), date.map(|d| d.end));
+    kind_ok && actor_ok && country_ok && dates_ok
+}
+
+/// One line: id, type, stage, date and precision, place, reports, toll, attribution.
+pub(crate) fn line(incident: &FusedIncident) -> String {
+    let date = incident.date.value.map_or_else(
+        || "-".to_string(),
+        |date| format!("{} ({})", date.start, serde_value(&date.precision)),
+    );
+    let place = incident.location.value.as_ref().map_or("-".to_string(), |place| {
+        format!("{} {}", place.name, place.country.as_deref().unwrap_or(""))
+    });
+    let killed = incident.killed.value.map_or(String::new(), |count| match incident.killed.range {
+        Some((low, high)) if low != high => format!(" killed {} ({low}-{high})", count.best),
+        _ => format!(" killed {}", count.best),
+    });
+    format!(
+        "{} {:<18} {:<12} {:<18} {:<22} {} reports{} {}",
+        incident.id,
+        incident.incident_type.value.map(|kind| serde_value(&kind)).unwrap_or_default(),
+        incident.stage.value.map(|stage| serde_value(&stage)).unwrap_or_default(),
+        date,
+        truncate(&place, 22),
+        incident.documents.len(),
+        killed,
+        truncate(&super::fused::attribution_summary(incident), 70)
+    )
 }

@@ -153,6 +153,11 @@ fn print_report(global: &Global, report: &IngestReport, elapsed: Duration) -> an
         report.incidents,
         report.claims
     );
+    crate::outln!(
+        "fused {} reports of incidents: {} joined an incident already reported",
+        report.fusion.mentions,
+        report.fusion.joined
+    );
     if report.not_english > 0 {
         crate::outln!(
             "{} new documents are not in English: stored, not extracted",

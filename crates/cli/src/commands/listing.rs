@@ -1,7 +1,7 @@
 //! What the `incidents`, `claims` and `actors` listings share: stored extractions and filters.
 
 use chrono::NaiveDate;
-use vigil_domain::{DocumentId, Extraction, Incident};
+use vigil_domain::{DocumentId, Extraction};
 use vigil_store::Store;
 
 use crate::Global;
@@ -42,25 +42,6 @@ impl Filters {
         }
         let (Some(start), Some(end)) = (start, end) else { return false };
         self.from.is_none_or(|from| end >= from) && self.to.is_none_or(|to| start <= to)
-    }
-
-    /// Whether an incident passes every filter.
-    pub(crate) fn incident_passes(&self, incident: &Incident) -> bool {
-        let kind_ok =
-            self.kind.as_deref().is_none_or(|kind| serde_value(&incident.incident_type) == kind);
-        let actor_ok = self
-            .actor_name()
-            .is_none_or(|name| incident.attribution.iter().any(|link| link.actor == name));
-        let country_ok = self.country.as_deref().is_none_or(|code| {
-            incident
-                .location
-                .as_ref()
-                .and_then(|place| place.country.as_deref())
-                .is_some_and(|found| found.eq_ignore_ascii_case(code))
-        });
-        let dates_ok = self
-            .dates_pass(incident.date.map(|date| date.start), incident.date.map(|date| date.end));
-        kind_ok && actor_ok && country_ok && dates_ok
     }
 }
 

@@ -1,0 +1,86 @@
+//! Fused incidents as the listings see them: stored mentions grouped, analysts' values applied.
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context, bail};
+use vigil_fusion::{Edit, FusedIncident, Mention, Override};
+use vigil_store::Store;
+
+/// Every fused incident in the store, by id.
+pub(crate) fn load(store: &dyn Store) -> anyhow::Result<Vec<FusedIncident>> {
+    let overrides = overrides(store)?;
+    let mut groups: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
+    for record in store.mentions()? {
+        let mention: Mention = serde_json::from_str(&record.data)
+            .with_context(|| format!("stored mention {} does not parse", record.key))?;
+        groups.entry(record.fused_id).or_default().push(mention);
+    }
+    Ok(groups
+        .into_values()
+        .filter_map(|mentions| {
+            let applied: Vec<Override> = overrides
+                .iter()
+                .filter(|(anchor, _)| mentions.iter().any(|mention| &mention.key == anchor))
+                .map(|(_, value)| value.clone())
+                .collect();
+            vigil_fusion::consensus(&mentions, &applied)
+        })
+        .collect())
+}
+
+/// Analysts' slot values, with the mention they were set on.
+fn overrides(store: &dyn Store) -> anyhow::Result<Vec<(String, Override)>> {
+    let mut out = Vec::new();
+    for record in store.fusion_edits()? {
+        if let Ok(Edit::Set { anchor, slot, value }) = serde_json::from_str(&record.edit) {
+            out.push((
+                anchor,
+                Override {
+                    slot,
+                    value,
+                    author: record.author,
+                    at: record.at.to_rfc3339(),
+                    why: record.why,
+                },
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// The one fused incident whose id starts with `prefix` (`inc-` may be left out).
+pub(crate) fn find<'f>(
+    incidents: &'f [FusedIncident],
+    prefix: &str,
+) -> anyhow::Result<&'f FusedIncident> {
+    let prefix =
+        if prefix.starts_with("inc-") { prefix.to_string() } else { format!("inc-{prefix}") };
+    let found: Vec<&FusedIncident> =
+        incidents.iter().filter(|incident| incident.id.starts_with(&prefix)).collect();
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => bail!("no incident matches {prefix:?}"),
+        many => bail!("{prefix:?} matches {} incidents; give more of the id", many.len()),
+    }
+}
+
+/// A short line about who a fused incident is attributed to: each actor once, with the
+/// confidences sources give it and how many sources.
+pub(crate) fn attribution_summary(incident: &FusedIncident) -> String {
+    let mut by_actor: BTreeMap<&str, (Vec<String>, usize)> = BTreeMap::new();
+    for link in &incident.attribution {
+        let entry = by_actor.entry(link.actor.as_str()).or_default();
+        let confidence = super::listing::serde_value(&link.confidence);
+        if !entry.0.contains(&confidence) {
+            entry.0.push(confidence);
+        }
+        entry.1 += 1;
+    }
+    by_actor
+        .into_iter()
+        .map(|(actor, (confidences, sources))| {
+            format!("{actor} ({}; {sources})", confidences.join("/"))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
