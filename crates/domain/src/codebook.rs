@@ -74,7 +74,34 @@ pub enum IncidentType {
     Threat,
 }
 
+/// Kinds of event one incident may be reported as: reports differ on whether Crocus was an
+/// armed assault, an arson or an attack, but never on whether it was an attack or an arrest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IncidentFamily {
+    /// Every GTD attack type, `attack` included.
+    Violent,
+    /// Raids and counter-terrorism operations.
+    SecurityOperation,
+    /// Detentions.
+    Arrest,
+    /// Alerts and advisories.
+    Warning,
+    /// Threats voiced.
+    Threat,
+}
+
 impl IncidentType {
+    /// The family of events this type belongs to.
+    pub fn family(self) -> IncidentFamily {
+        match self {
+            IncidentType::SecurityOperation => IncidentFamily::SecurityOperation,
+            IncidentType::Arrest => IncidentFamily::Arrest,
+            IncidentType::Warning => IncidentFamily::Warning,
+            IncidentType::Threat => IncidentFamily::Threat,
+            _ => IncidentFamily::Violent,
+        }
+    }
+
     /// Whether this is a violent act (GTD attack type) rather than a response or signal.
     pub fn is_violent(self) -> bool {
         !matches!(

@@ -15,8 +15,8 @@ pub mod source;
 
 pub use codebook::{
     ActorKind, ActorMention, Attribution, Claim, ClaimKind, Confidence, Count, CountQualifier,
-    DatePrecision, DateSpan, DocumentRef, Evidence, Extraction, Incident, IncidentType, Location,
-    LocationPrecision, Modality, Probability, Stage, TargetType, Weapon,
+    DatePrecision, DateSpan, DocumentRef, Evidence, Extraction, Incident, IncidentFamily,
+    IncidentType, Location, LocationPrecision, Modality, Probability, Stage, TargetType, Weapon,
 };
 pub use document::{
     Document, DocumentId, DuplicateLink, MediaType, OffsetMap, OffsetSegment, ParseIdError,

@@ -163,17 +163,21 @@ fn origin_is(origin: &str, report: &str) -> bool {
 
 /// How well a system incident fits a key incident; `None` when it cannot be it.
 fn cost(key: &KeyIncident, incident: &Incident) -> Option<u32> {
-    if family(key.incident_type) != family(incident.incident_type) {
+    if key.incident_type.family() != incident.incident_type.family() {
         return None;
     }
     let days = match (key.date, incident.date) {
-        (Some(day), Some(span)) if day >= span.start && day <= span.end => 0,
+        // Inside the span: the vaguer the span, the worse the fit.
+        (Some(day), Some(span)) if day >= span.start && day <= span.end => {
+            u32::try_from((span.end - span.start).num_days() / 2).unwrap_or(0).min(60)
+        }
         (Some(day), Some(span)) => {
             let distance =
                 (day - span.start).num_days().abs().min((day - span.end).num_days().abs());
             u32::try_from(distance).unwrap_or(u32::MAX / 4).min(1000)
         }
-        _ => 30,
+        // No date: better than a date weeks off, worse than a close one.
+        _ => 20,
     };
     let country = incident.location.as_ref().and_then(|place| place.country.as_deref());
     let place = match (key.country.as_deref(), country) {
@@ -183,16 +187,6 @@ fn cost(key: &KeyIncident, incident: &Incident) -> Option<u32> {
     };
     let kind = u32::from(key.incident_type != incident.incident_type);
     Some(days * 10 + place + kind)
-}
-
-fn family(kind: IncidentType) -> u8 {
-    match kind {
-        IncidentType::SecurityOperation => 1,
-        IncidentType::Arrest => 2,
-        IncidentType::Warning => 3,
-        IncidentType::Threat => 4,
-        _ => 0,
-    }
 }
 
 #[cfg(test)]

@@ -4,20 +4,25 @@
 //! incidents are connected components that do not depend on the order reports arrive in.
 //! Conflicts rule a pair out first: one document (the reader already merged its mentions),
 //! other families of event (a plot is not its foiling raid), other stages, other countries,
-//! dates that do not overlap (two day-precise dates must be the same day: two bombings in one
-//! city on consecutive days are two incidents), places more than [`NEAR_KM`] apart. Then
+//! dates that do not overlap (two day-precise dates must be the same day, or a day apart in
+//! reports of different days with the stricter bar below: two bombings in one city on
+//! consecutive days are two incidents), places more than [`NEAR_KM`] apart. Then
 //! something positive must tie them: the same place at city precision, the same site, an actor
 //! both attribute it to, tolls of the same size, names their sentences share ([`SHARED_NAMES`]
 //! or more; twice as many count twice). Undated mentions (placed in the fortnight before their
-//! report) need two such ties.
+//! report) and loosely dated ones (a span over [`PRECISE_DAYS`]) need two such ties, one of
+//! them the place or the site: a vague mention must not bridge two incidents.
 
-use vigil_domain::{Confidence, DatePrecision, IncidentType, Location, LocationPrecision, Stage};
+use vigil_domain::{Confidence, DatePrecision, Location, LocationPrecision, Stage};
 
 use crate::mention::Mention;
 
 /// Places of one incident as different reports name them (the venue, its town, the city next
 /// door) lie within this many kilometres; Crocus City Hall is 20 km from central Moscow.
 pub const NEAR_KM: f64 = 50.0;
+
+/// A date span of at most this many days is precise enough to tie on one thing in common.
+pub const PRECISE_DAYS: i64 = 7;
 
 /// Shared distinctive names (see [`salient_names`](crate::salient_names)) that make a tie.
 pub const SHARED_NAMES: usize = 3;
@@ -35,21 +40,36 @@ pub fn link(left: &Mention, right: &Mention) -> Option<Link> {
         return None;
     }
     let (one, two) = (&left.incident, &right.incident);
-    if family(one.incident_type) != family(two.incident_type)
+    if one.incident_type.family() != two.incident_type.family()
         || planned(one.stage) != planned(two.stage)
     {
         return None;
     }
     let mut reasons = Vec::new();
-    let both_dated = one.date.is_some() && two.date.is_some();
+    // A date of a month or more (or none) places an incident loosely; such a mention could tie
+    // unrelated incidents together through itself, so it must name the same place or site too.
+    let precise = |date: Option<vigil_domain::DateSpan>| {
+        date.is_some_and(|date| (date.end - date.start).num_days() <= PRECISE_DAYS)
+    };
+    let mut both_precise = precise(one.date) && precise(two.date);
     match (one.date, two.date) {
         (Some(a), Some(b)) => {
             let day = |precision| precision == DatePrecision::Day;
             if day(a.precision) && day(b.precision) {
-                if a.start != b.start {
+                let apart = (a.start - b.start).num_days().abs();
+                // "Yesterday" in a report filed after midnight is a day off: reports of
+                // different days may differ by one, but then they are held to the bar of
+                // loose dates (the place or site and one more tie).
+                let drift = apart == 1 && left.published != right.published;
+                if apart > 0 && !drift {
                     return None;
                 }
-                reasons.push("same day".to_string());
+                if drift {
+                    both_precise = false;
+                    reasons.push("a day apart".to_string());
+                } else {
+                    reasons.push("same day".to_string());
+                }
             } else if a.start > b.end || b.start > a.end {
                 return None;
             }
@@ -62,11 +82,13 @@ pub fn link(left: &Mention, right: &Mention) -> Option<Link> {
         }
     }
     let mut ties = 0;
+    let mut concrete = false;
     if let (Some(a), Some(b)) = (&one.location, &two.location) {
         match place_tie(a, b) {
             PlaceTie::Conflict => return None,
             PlaceTie::Near(km) => {
                 ties += 1;
+                concrete = true;
                 reasons.push(format!("same place ({km:.0} km)"));
             }
             PlaceTie::Compatible => {}
@@ -76,18 +98,23 @@ pub fn link(left: &Mention, right: &Mention) -> Option<Link> {
         && same_site(a, b)
     {
         ties += 1;
+        concrete = true;
         reasons.push(format!("same site ({a} / {b})"));
     }
-    let actors = |incident: &vigil_domain::Incident| -> Vec<String> {
-        incident
+    let actors = |mention: &Mention| -> Vec<String> {
+        if !mention.actors.is_empty() {
+            return mention.actors.clone();
+        }
+        mention
+            .incident
             .attribution
             .iter()
             .filter(|link| link.confidence != Confidence::Denied)
             .map(|link| link.actor.clone())
             .collect()
     };
-    let theirs = actors(two);
-    if let Some(shared) = actors(one).into_iter().find(|actor| theirs.contains(actor)) {
+    let theirs = actors(right);
+    if let Some(shared) = actors(left).into_iter().find(|actor| theirs.contains(actor)) {
         ties += 1;
         reasons.push(format!("both attribute it to {shared}"));
     }
@@ -105,19 +132,8 @@ pub fn link(left: &Mention, right: &Mention) -> Option<Link> {
         ties += if shared >= 2 * SHARED_NAMES { 2 } else { 1 };
         reasons.push(format!("{shared} names in common"));
     }
-    let enough = if both_dated { ties >= 1 } else { ties >= 2 };
+    let enough = if both_precise { ties >= 1 } else { ties >= 2 && concrete };
     enough.then_some(Link { reasons })
-}
-
-/// Kinds of event that may be one incident told differently.
-fn family(kind: IncidentType) -> u8 {
-    match kind {
-        IncidentType::SecurityOperation => 1,
-        IncidentType::Arrest => 2,
-        IncidentType::Warning => 3,
-        IncidentType::Threat => 4,
-        _ => 0,
-    }
 }
 
 fn planned(stage: Stage) -> bool {

@@ -30,6 +30,11 @@ pub struct Mention {
     /// the shared-names tie ([`salient_names`]).
     #[serde(default)]
     pub names: Vec<String>,
+    /// The actors the report links to it (denials aside) with their parents ("Islamic State"
+    /// for IS-Khorasan, "Russia" for the FSB), sorted: two reports naming the FSB and Russia
+    /// share an actor. Empty when the caller knows no hierarchy: the attribution is used.
+    #[serde(default)]
+    pub actors: Vec<String>,
 }
 
 /// Words that are capitalised without naming anything in particular.

@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
-use vigil_domain::Reliability;
+use vigil_domain::{Confidence, Reliability};
 use vigil_fusion::{Edit, Mention, fused_id, link, mention_key, salient_names};
 use vigil_store::{FusionChange, MentionRecord, Store, UnfusedDocument};
 
@@ -118,6 +118,7 @@ pub fn mentions_of(document: &UnfusedDocument, reliability: Reliability) -> Vec<
                 .filter(|claim| claim.subject.as_deref() == Some(incident.id.as_str()))
                 .cloned()
                 .collect(),
+            actors: actor_family(incident),
             names: salient_names(
                 incident
                     .evidence
@@ -136,6 +137,20 @@ pub fn mentions_of(document: &UnfusedDocument, reliability: Reliability) -> Vec<
             ),
         })
         .collect()
+}
+
+/// The actors a report links to an incident (denials aside) and their parents, from the
+/// built-in knowledge base.
+fn actor_family(incident: &vigil_domain::Incident) -> Vec<String> {
+    let kb = vigil_extract::kb::Kb::builtin();
+    let mut actors: Vec<String> = Vec::new();
+    for link in incident.attribution.iter().filter(|link| link.confidence != Confidence::Denied) {
+        actors.push(link.actor.clone());
+        actors.extend(kb.ancestors(&link.actor).into_iter().map(str::to_string));
+    }
+    actors.sort();
+    actors.dedup();
+    actors
 }
 
 /// Where the headline and the lead paragraph end: after the second blank line, but at most

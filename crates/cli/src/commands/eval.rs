@@ -94,12 +94,22 @@ fn fusion(global: &Global, args: &FusionArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("{}: not a fusion key", args.key.display()))?;
     let store = super::open_store(global)?;
     let records = store.mentions()?;
+    // A near-copy is fused as its original (it is not an independent report): it reports
+    // what its original does.
+    let mut copies: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for summary in store.documents(&vigil_store::DocumentQuery::default())? {
+        if let Some(original) = summary.duplicate_of {
+            copies.entry(original.to_string()).or_default().push(summary.origin);
+        }
+    }
     let mut parsed = Vec::with_capacity(records.len());
     for record in &records {
         let mention: vigil_fusion::Mention = serde_json::from_str(&record.data)
             .with_context(|| format!("stored mention {} does not parse", record.key))?;
         // A document read from several places counts under each of them.
-        for origin in store.origins(&record.document)? {
+        let mut origins = store.origins(&record.document)?;
+        origins.extend(copies.get(record.document.as_str()).into_iter().flatten().cloned());
+        for origin in origins {
             parsed.push((origin, mention.incident.clone(), record.fused_id.clone()));
         }
     }
