@@ -9,7 +9,7 @@ SELECT key, document_id, fused_id, anchor, country, first_day, last_day, data FR
     WHERE m.country IS NULL AND m.first_day BETWEEN ?2 - 31 AND ?3 AND m.last_day >= ?2
     UNION
     SELECT m.key, d.id, m.fused_id, m.anchor, m.country, m.first_day, m.last_day, m.data
-    FROM mentions AS m JOIN documents AS d ON d.seq = m.document_seq
+    FROM mentions AS m INDEXED BY mentions_long JOIN documents AS d ON d.seq = m.document_seq
     WHERE m.last_day - m.first_day > 31 AND m.first_day <= ?3 AND m.last_day >= ?2
       AND (m.country = ?1 OR m.country IS NULL)
 )
