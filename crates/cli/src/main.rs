@@ -58,6 +58,10 @@ enum Command {
     Claims(commands::claims::Args),
     /// List actors named in stored documents.
     Actors(commands::actors::Args),
+    /// One actor's profile: aliases, branches, incidents by confidence, claims, company.
+    Actor(commands::actor::Args),
+    /// Fused incidents in date order, with date precision and source counts.
+    Timeline(commands::timeline::Args),
     /// Manage the gazetteer the reader resolves places with.
     #[command(subcommand)]
     Gazetteer(commands::gazetteer::Command),
@@ -92,6 +96,8 @@ fn main() -> ExitCode {
         Command::Fuse(args) => commands::fuse::run(&global, args),
         Command::Claims(args) => commands::claims::run(&global, args),
         Command::Actors(args) => commands::actors::run(&global, args),
+        Command::Actor(args) => commands::actor::run(&global, args),
+        Command::Timeline(args) => commands::timeline::run(&global, args),
     };
     match result {
         Ok(code) => code,

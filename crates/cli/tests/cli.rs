@@ -8,6 +8,7 @@ mod cli {
 
     mod bad_input;
     mod extract;
+    mod fusion;
     mod ingest_demo;
     mod read;
     mod shared;

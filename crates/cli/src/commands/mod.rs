@@ -1,5 +1,6 @@
 //! One module per subcommand, each with its clap `Args` and a `run`.
 
+pub(crate) mod actor;
 pub(crate) mod actors;
 pub(crate) mod claims;
 pub(crate) mod docs;
@@ -15,6 +16,7 @@ pub(crate) mod init;
 pub(crate) mod listing;
 pub(crate) mod search;
 pub(crate) mod show;
+pub(crate) mod timeline;
 
 use anyhow::Context;
 use vigil_store_sqlite::SqliteStore;
