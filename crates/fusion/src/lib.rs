@@ -25,7 +25,7 @@ mod mention;
 pub use consensus::{
     Consensus, FusedAttribution, FusedClaim, FusedIncident, Override, SourcedValue, consensus,
 };
-pub use link::{Link, NEAR_KM, PRECISE_DAYS, SHARED_NAMES, link};
+pub use link::{Link, NEAR_KM, PRECISE_DAYS, SHARED_NAMES, VAGUE_DAYS, explain, link};
 pub use mention::{
     Block, Edit, Mention, UNDATED_WINDOW_DAYS, day_number, fused_id, mention_key, salient_names,
 };

@@ -10,10 +10,12 @@
 //! something positive must tie them: the same place at city precision, the same site, an actor
 //! both attribute it to, tolls of the same size, names their sentences share ([`SHARED_NAMES`]
 //! or more; twice as many count twice). Undated mentions (placed in the fortnight before their
-//! report) and loosely dated ones (a span over [`PRECISE_DAYS`]) need two such ties, one of
-//! them the place or the site: a vague mention must not bridge two incidents.
+//! report) and loosely dated ones (a span over [`PRECISE_DAYS`], or days a report apart) need
+//! two such ties, one of them the place, the site or the names; mentions dated only to a month
+//! or more ([`VAGUE_DAYS`]) need the place or the site itself: a vague mention must not bridge
+//! two incidents.
 
-use vigil_domain::{Confidence, DatePrecision, Location, LocationPrecision, Stage};
+use vigil_domain::{DatePrecision, Location, LocationPrecision, Stage};
 
 use crate::mention::Mention;
 
@@ -23,6 +25,10 @@ pub const NEAR_KM: f64 = 50.0;
 
 /// A date span of at most this many days is precise enough to tie on one thing in common.
 pub const PRECISE_DAYS: i64 = 7;
+
+/// A date span longer than this (a month, a year, a range) is vague: such a mention links only
+/// through the same place or site.
+pub const VAGUE_DAYS: i64 = 31;
 
 /// Shared distinctive names (see [`salient_names`](crate::salient_names)) that make a tie.
 pub const SHARED_NAMES: usize = 3;
@@ -36,14 +42,21 @@ pub struct Link {
 
 /// Whether `left` and `right` tell the same incident.
 pub fn link(left: &Mention, right: &Mention) -> Option<Link> {
+    explain(left, right).ok()
+}
+
+/// Whether `left` and `right` tell the same incident, with the ties that say so, or what keeps
+/// them apart ("another country", "only one tie for undated reports: same place (3 km)").
+pub fn explain(left: &Mention, right: &Mention) -> Result<Link, String> {
     if left.document == right.document {
-        return None;
+        return Err("one report (its reader keeps its incidents apart)".to_string());
     }
     let (one, two) = (&left.incident, &right.incident);
-    if one.incident_type.family() != two.incident_type.family()
-        || planned(one.stage) != planned(two.stage)
-    {
-        return None;
+    if one.incident_type.family() != two.incident_type.family() {
+        return Err("other kinds of event".to_string());
+    }
+    if planned(one.stage) != planned(two.stage) {
+        return Err("a plot and an act".to_string());
     }
     let mut reasons = Vec::new();
     // A date of a month or more (or none) places an incident loosely; such a mention could tie
@@ -62,7 +75,7 @@ pub fn link(left: &Mention, right: &Mention) -> Option<Link> {
                 // loose dates (the place or site and one more tie).
                 let drift = apart == 1 && left.published != right.published;
                 if apart > 0 && !drift {
-                    return None;
+                    return Err(format!("{apart} days apart"));
                 }
                 if drift {
                     both_precise = false;
@@ -71,13 +84,16 @@ pub fn link(left: &Mention, right: &Mention) -> Option<Link> {
                     reasons.push("same day".to_string());
                 }
             } else if a.start > b.end || b.start > a.end {
-                return None;
+                return Err("dates that do not overlap".to_string());
             }
         }
         _ => {
-            let ((a_first, a_last), (b_first, b_last)) = (left.days()?, right.days()?);
-            if a_first > b_last || b_first > a_last {
-                return None;
+            let no_time = || "a report with no date of its own or of publication".to_string();
+            let (a_first, a_last) = left.days().ok_or_else(no_time)?;
+            let (b_first, b_last) = right.days().ok_or_else(no_time)?;
+            // A day of slack, as in the block: "charged on Sunday" may postdate a Saturday report.
+            if a_first > b_last + 1 || b_first > a_last + 1 {
+                return Err("an undated report too far from the other's date".to_string());
             }
         }
     }
@@ -85,7 +101,9 @@ pub fn link(left: &Mention, right: &Mention) -> Option<Link> {
     let mut concrete = false;
     if let (Some(a), Some(b)) = (&one.location, &two.location) {
         match place_tie(a, b) {
-            PlaceTie::Conflict => return None,
+            PlaceTie::Conflict => {
+                return Err(format!("places apart ({} / {})", a.name, b.name));
+            }
             PlaceTie::Near(km) => {
                 ties += 1;
                 concrete = true;
@@ -101,20 +119,8 @@ pub fn link(left: &Mention, right: &Mention) -> Option<Link> {
         concrete = true;
         reasons.push(format!("same site ({a} / {b})"));
     }
-    let actors = |mention: &Mention| -> Vec<String> {
-        if !mention.actors.is_empty() {
-            return mention.actors.clone();
-        }
-        mention
-            .incident
-            .attribution
-            .iter()
-            .filter(|link| link.confidence != Confidence::Denied)
-            .map(|link| link.actor.clone())
-            .collect()
-    };
-    let theirs = actors(right);
-    if let Some(shared) = actors(left).into_iter().find(|actor| theirs.contains(actor)) {
+    if let Some(shared) = left.actors.iter().find(|actor| right.actors.binary_search(actor).is_ok())
+    {
         ties += 1;
         reasons.push(format!("both attribute it to {shared}"));
     }
@@ -132,8 +138,22 @@ pub fn link(left: &Mention, right: &Mention) -> Option<Link> {
         ties += if shared >= 2 * SHARED_NAMES { 2 } else { 1 };
         reasons.push(format!("{shared} names in common"));
     }
-    let enough = if both_precise { ties >= 1 } else { ties >= 2 && concrete };
-    enough.then_some(Link { reasons })
+    // Month-, year- or range-dated mentions are the ones that bridge unrelated incidents: they
+    // must share the place or site. An undated or day-drifted one may share many names instead.
+    let vague = [one.date, two.date]
+        .iter()
+        .any(|date| date.is_some_and(|date| (date.end - date.start).num_days() > VAGUE_DAYS));
+    let anchored = concrete || (!vague && shared >= SHARED_NAMES);
+    let enough = if both_precise { ties >= 1 } else { ties >= 2 && anchored };
+    if enough {
+        return Ok(Link { reasons });
+    }
+    let found = if reasons.is_empty() { "nothing".to_string() } else { reasons.join(", ") };
+    Err(if both_precise {
+        format!("nothing ties them beyond the date ({found})")
+    } else {
+        format!("loosely dated: needs two ties, the place, site or names among them; found {found}")
+    })
 }
 
 fn planned(stage: Stage) -> bool {

@@ -30,9 +30,10 @@ pub struct Mention {
     /// the shared-names tie ([`salient_names`]).
     #[serde(default)]
     pub names: Vec<String>,
-    /// The actors the report links to it (denials aside) with their parents ("Islamic State"
-    /// for IS-Khorasan, "Russia" for the FSB), sorted: two reports naming the FSB and Russia
-    /// share an actor. Empty when the caller knows no hierarchy: the attribution is used.
+    /// The actors the report links to it that tell it apart, with their parents ("Islamic
+    /// State" for IS-Khorasan), sorted: two reports blaming IS-K and IS share an actor. The
+    /// caller chooses (the pipeline leaves out denials, and states acting in their own
+    /// country); empty, the mention has no actor to tie on.
     #[serde(default)]
     pub actors: Vec<String>,
 }

@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
-use vigil_domain::{Confidence, Reliability};
+use vigil_domain::{ActorKind, Confidence, Reliability};
 use vigil_fusion::{Edit, Mention, fused_id, link, mention_key, salient_names};
 use vigil_store::{FusionChange, MentionRecord, Store, UnfusedDocument};
 
@@ -123,7 +123,7 @@ pub fn mentions_of(document: &UnfusedDocument, reliability: Reliability) -> Vec<
                 incident
                     .evidence
                     .iter()
-                    .filter_map(|span| document.text.get(span.start..span.end))
+                    .filter_map(|span| paragraph(&document.text, span.start, span.end))
                     .chain(
                         // A report's opening tells its main story: an incident told there
                         // shares the headline's and the lead's names.
@@ -143,14 +143,36 @@ pub fn mentions_of(document: &UnfusedDocument, reliability: Reliability) -> Vec<
 /// built-in knowledge base.
 fn actor_family(incident: &vigil_domain::Incident) -> Vec<String> {
     let kb = vigil_extract::kb::Kb::builtin();
+    // The state that raids, arrests or warns is implied by the country: only a violent act's
+    // attribution, or a non-state actor, tells one incident from another.
+    let violent = incident.incident_type.is_violent();
+    let telling = |name: &str| {
+        violent
+            || kb.entry(name).is_none_or(|entry| {
+                !matches!(entry.kind, ActorKind::State | ActorKind::StateAgency)
+            })
+    };
     let mut actors: Vec<String> = Vec::new();
-    for link in incident.attribution.iter().filter(|link| link.confidence != Confidence::Denied) {
+    for link in incident
+        .attribution
+        .iter()
+        .filter(|link| link.confidence != Confidence::Denied && telling(&link.actor))
+    {
         actors.push(link.actor.clone());
         actors.extend(kb.ancestors(&link.actor).into_iter().map(str::to_string));
     }
     actors.sort();
     actors.dedup();
     actors
+}
+
+/// The paragraph (text between blank lines) holding `start..end`: the sentence that tells an
+/// incident often names it less fully than the sentences around it.
+fn paragraph(text: &str, start: usize, end: usize) -> Option<&str> {
+    let head = text.get(..start)?;
+    let from = head.rfind("\n\n").map_or(0, |at| at + 2);
+    let to = text.get(end..)?.find("\n\n").map_or(text.len(), |at| end + at);
+    text.get(from..to)
 }
 
 /// Where the headline and the lead paragraph end: after the second blank line, but at most

@@ -21,6 +21,13 @@ pub(crate) enum Command {
         /// Incident id (or a unique prefix; `inc-` may be left out).
         id: String,
     },
+    /// Say why the reports of two incidents were or were not fused, pair by pair.
+    Compare {
+        /// The first incident.
+        first: String,
+        /// The second incident.
+        second: String,
+    },
     /// Join two incidents the automatic fusion kept apart.
     Merge {
         /// The first incident.
@@ -67,6 +74,11 @@ pub(crate) fn run(global: &Global, command: Command) -> anyhow::Result<ExitCode>
             } else {
                 show(incident);
             }
+        }
+        Command::Compare { first, second } => {
+            let (a, b) =
+                (super::fused::find(&incidents, &first)?, super::fused::find(&incidents, &second)?);
+            compare(global, &store, &a.id, &b.id)?;
         }
         Command::Merge { first, second, why } => {
             let (a, b) =
@@ -228,4 +240,45 @@ fn slot<T>(name: &str, consensus: &vigil_fusion::Consensus<T>, show: impl Fn(&T)
             );
         }
     }
+}
+
+/// Every pair of reports of two incidents, with the link rule's verdict.
+fn compare(global: &Global, store: &dyn Store, first: &str, second: &str) -> anyhow::Result<()> {
+    let parse = |id: &str| -> anyhow::Result<Vec<vigil_fusion::Mention>> {
+        store
+            .mentions_of(&[id.to_string()])?
+            .iter()
+            .map(|record| {
+                serde_json::from_str(&record.data)
+                    .with_context(|| format!("stored mention {} does not parse", record.key))
+            })
+            .collect()
+    };
+    let (left, right) = (parse(first)?, parse(second)?);
+    let mut rows = Vec::new();
+    for a in &left {
+        for b in &right {
+            let (linked, why) = match vigil_fusion::explain(a, b) {
+                Ok(link) => (true, link.reasons.join(", ")),
+                Err(reason) => (false, reason),
+            };
+            rows.push(
+                serde_json::json!({"left": a.key, "right": b.key, "linked": linked, "why": why}),
+            );
+        }
+    }
+    if global.json {
+        crate::output::print_json(&rows)?;
+        return Ok(());
+    }
+    for row in &rows {
+        crate::outln!(
+            "{} {} {}: {}",
+            row["left"].as_str().unwrap_or_default(),
+            if row["linked"] == true { "==" } else { "!=" },
+            row["right"].as_str().unwrap_or_default(),
+            row["why"].as_str().unwrap_or_default()
+        );
+    }
+    Ok(())
 }
