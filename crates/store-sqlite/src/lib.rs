@@ -27,13 +27,14 @@ use rusqlite::Connection;
 use rusqlite::config::DbConfig;
 use vigil_domain::{Document, DocumentId, Extraction, Reliability, Source};
 use vigil_store::{
-    DocumentQuery, DocumentSummary, ExtractorInfo, FusionChange, FusionEditRecord, MentionRecord,
-    PutOutcome, Record, SearchHit, Store, StoreResult, StoreStats, StoredExtraction,
-    UnfusedDocument,
+    DocumentQuery, DocumentSummary, ExtractorInfo, FusionChange, FusionEditRecord, GradeChange,
+    GradeNote, GradeTarget, MentionRecord, PutOutcome, Record, SearchHit, Store, StoreResult,
+    StoreStats, StoredBoard, StoredExtraction, UnfusedDocument,
 };
 
 mod error;
 mod fusion;
+mod grading;
 mod migrate;
 mod queries;
 mod read;
@@ -192,5 +193,44 @@ impl Store for SqliteStore {
 
     fn fusion_edits(&self) -> StoreResult<Vec<FusionEditRecord>> {
         fusion::fusion_edits(&self.connection)
+    }
+
+    fn grade_source(
+        &mut self,
+        name: &str,
+        reliability: Reliability,
+        note: &GradeNote,
+    ) -> StoreResult<()> {
+        grading::grade_source(&mut self.connection, name, reliability, note)
+    }
+
+    fn grade_claim(&mut self, claim: &str, credibility: u8, note: &GradeNote) -> StoreResult<()> {
+        grading::grade_claim(&mut self.connection, claim, credibility, note)
+    }
+
+    fn claim_credibility(&self, claim: &str) -> StoreResult<Option<u8>> {
+        grading::claim_credibility(&self.connection, claim)
+    }
+
+    fn grade_history(&self, kind: GradeTarget, target: &str) -> StoreResult<Vec<GradeChange>> {
+        grading::grade_history(&self.connection, kind, target)
+    }
+
+    fn put_board(
+        &mut self,
+        id: Option<i64>,
+        name: &str,
+        body: &str,
+        decisions: &str,
+    ) -> StoreResult<i64> {
+        grading::put_board(&self.connection, id, name, body, decisions)
+    }
+
+    fn board(&self, id: i64) -> StoreResult<Option<StoredBoard>> {
+        grading::board(&self.connection, id)
+    }
+
+    fn boards(&self) -> StoreResult<Vec<StoredBoard>> {
+        grading::boards(&self.connection)
     }
 }

@@ -34,6 +34,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0002_fusion.sql",
         sql: include_str!("../migrations/0002_fusion.sql"),
     },
+    Migration {
+        version: 3,
+        name: "0003_grading_boards.sql",
+        sql: include_str!("../migrations/0003_grading_boards.sql"),
+    },
 ];
 
 /// The schema version this build writes: the version of the last migration.

@@ -75,3 +75,20 @@ pub(crate) const DELETE_DOCUMENT_MENTIONS: &str =
 pub(crate) const INSERT_FUSION_EDIT: &str = include_str!("../queries/insert_fusion_edit.sql");
 /// Every edit, oldest first.
 pub(crate) const LIST_FUSION_EDITS: &str = include_str!("../queries/list_fusion_edits.sql");
+
+/// A claim's credibility.
+pub(crate) const SELECT_CLAIM_GRADE: &str = include_str!("../queries/select_claim_grade.sql");
+/// Sets a claim's credibility.
+pub(crate) const UPSERT_CLAIM_GRADE: &str = include_str!("../queries/upsert_claim_grade.sql");
+/// Records a change of grade.
+pub(crate) const INSERT_GRADE_HISTORY: &str = include_str!("../queries/insert_grade_history.sql");
+/// One target's changes of grade, oldest first.
+pub(crate) const LIST_GRADE_HISTORY: &str = include_str!("../queries/list_grade_history.sql");
+/// Stores a new board.
+pub(crate) const INSERT_BOARD: &str = include_str!("../queries/insert_board.sql");
+/// Replaces a board.
+pub(crate) const UPDATE_BOARD: &str = include_str!("../queries/update_board.sql");
+/// A board by id.
+pub(crate) const SELECT_BOARD: &str = include_str!("../queries/select_board.sql");
+/// Every board.
+pub(crate) const LIST_BOARDS: &str = include_str!("../queries/list_boards.sql");

@@ -52,6 +52,27 @@ fn file_store_reopens_with_data_intact() {
 }
 
 #[test]
+fn grading_history_survives_a_restart() {
+    let directory = tempfile::tempdir().unwrap();
+    let path = store_path(&directory);
+    let note = vigil_store::GradeNote {
+        author: "analyst".to_string(),
+        at: chrono::Utc::now(),
+        why: "state outlet".to_string(),
+    };
+    {
+        let mut store = SqliteStore::open(&path).unwrap();
+        store.grade_source("Amaq", vigil_domain::Reliability::E, &note).unwrap();
+        store.grade_claim("0123456789abcdef/c1", 5, &note).unwrap();
+    }
+    let store = SqliteStore::open(&path).unwrap();
+    let history = store.grade_history(vigil_store::GradeTarget::Source, "Amaq").unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].new, "E");
+    assert_eq!(store.claim_credibility("0123456789abcdef/c1").unwrap(), Some(5));
+}
+
+#[test]
 fn migrations_run_once_and_record_the_version() {
     let directory = tempfile::tempdir().unwrap();
     let path = store_path(&directory);

@@ -16,6 +16,7 @@
 
 mod fixtures;
 mod fusion;
+mod grading;
 mod queries;
 mod records;
 mod search;
@@ -27,6 +28,9 @@ pub use fixtures::{
 pub use fusion::{
     fusion_step_is_atomic, mention_candidates_respect_country_and_days,
     renames_join_fused_incidents, reset_keeps_edits, unfused_queue_follows_extractions,
+};
+pub use grading::{
+    boards_round_trip, claim_grades_are_a_separate_axis, source_grades_keep_their_history,
 };
 pub use queries::{
     contains_and_document_answer_for_missing_ids, document_summaries_carry_their_fields,
@@ -103,6 +107,9 @@ macro_rules! store_conformance_suite {
                 renames_join_fused_incidents,
                 fusion_step_is_atomic,
                 reset_keeps_edits,
+                source_grades_keep_their_history,
+                claim_grades_are_a_separate_axis,
+                boards_round_trip,
             );
         }
     };

@@ -12,8 +12,10 @@ use vigil_domain::{Document, DocumentId, Extraction, MediaType, Reliability, Sou
 #[cfg(feature = "test-suite")]
 pub mod conformance;
 mod fusion;
+mod grading;
 
 pub use fusion::{FusionChange, FusionEditRecord, MentionRecord, UnfusedDocument};
+pub use grading::{GradeChange, GradeNote, GradeTarget, StoredBoard};
 
 /// Errors a store returns. Callers match on the kind; the message says what went wrong.
 #[derive(Debug, thiserror::Error)]
@@ -271,4 +273,38 @@ pub trait Store {
 
     /// Every recorded edit, oldest first.
     fn fusion_edits(&self) -> StoreResult<Vec<FusionEditRecord>>;
+
+    /// Sets a source's reliability and records the change (old and new grade, who, when, why)
+    /// in one transaction.
+    fn grade_source(
+        &mut self,
+        name: &str,
+        reliability: Reliability,
+        note: &GradeNote,
+    ) -> StoreResult<()>;
+
+    /// Sets a claim's credibility (1-6; `claim` is `<document id>/<claim id>`) and records the
+    /// change in one transaction.
+    fn grade_claim(&mut self, claim: &str, credibility: u8, note: &GradeNote) -> StoreResult<()>;
+
+    /// A claim's credibility, when graded (ungraded claims are 6, cannot be judged).
+    fn claim_credibility(&self, claim: &str) -> StoreResult<Option<u8>>;
+
+    /// Every change of one target's grade, oldest first.
+    fn grade_history(&self, kind: GradeTarget, target: &str) -> StoreResult<Vec<GradeChange>>;
+
+    /// Stores a new board (`id` `None`; returns its id) or replaces one.
+    fn put_board(
+        &mut self,
+        id: Option<i64>,
+        name: &str,
+        body: &str,
+        decisions: &str,
+    ) -> StoreResult<i64>;
+
+    /// A board by id.
+    fn board(&self, id: i64) -> StoreResult<Option<StoredBoard>>;
+
+    /// Every board, oldest first.
+    fn boards(&self) -> StoreResult<Vec<StoredBoard>>;
 }

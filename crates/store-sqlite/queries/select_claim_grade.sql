@@ -1,0 +1,1 @@
+SELECT credibility FROM claim_grades WHERE claim = ?1
