@@ -223,6 +223,16 @@ impl Weight {
         }
     }
 
+    /// The board weight of a claim's credibility grade (1-6): 1-2 high, 3 medium, 4-5 low, 6
+    /// (cannot be judged) or ungraded medium.
+    pub fn from_credibility(credibility: Option<u8>) -> Weight {
+        match credibility {
+            Some(1 | 2) => Weight::High,
+            Some(4 | 5) => Weight::Low,
+            _ => Weight::Medium,
+        }
+    }
+
     /// The weight written as in the file.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -83,6 +83,9 @@ pub fn suggest(
                 .collect(),
             _ => continue,
         };
+        let mut names = names;
+        names.sort_unstable();
+        names.dedup();
         if names.is_empty() {
             continue;
         }
@@ -124,11 +127,7 @@ pub fn suggest(
             relevance = Weight::Low;
             reasons.push("hedged or second-hand: low relevance".to_string());
         }
-        let credibility = match claim.credibility {
-            Some(1 | 2) => Weight::High,
-            Some(4 | 5) => Weight::Low,
-            _ => Weight::Medium,
-        };
+        let credibility = Weight::from_credibility(claim.credibility);
         out.push(Suggestion {
             claim: claim.key.clone(),
             text: claim.summary.clone(),

@@ -62,6 +62,15 @@ enum Command {
     Actor(commands::actor::Args),
     /// Fused incidents in date order, with date precision and source counts.
     Timeline(commands::timeline::Args),
+    /// A source's reliability grade (A-F), with its history.
+    #[command(subcommand)]
+    Source(commands::source::Command),
+    /// One claim, and its credibility grade (1-6), with its history.
+    #[command(subcommand)]
+    Claim(commands::claim::Command),
+    /// Hypothesis boards: competing hypotheses weighed against graded evidence (ACH).
+    #[command(subcommand)]
+    Board(commands::board::Command),
     /// Manage the gazetteer the reader resolves places with.
     #[command(subcommand)]
     Gazetteer(commands::gazetteer::Command),
@@ -98,6 +107,9 @@ fn main() -> ExitCode {
         Command::Actors(args) => commands::actors::run(&global, args),
         Command::Actor(args) => commands::actor::run(&global, args),
         Command::Timeline(args) => commands::timeline::run(&global, args),
+        Command::Source(command) => commands::source::run(&global, command),
+        Command::Claim(command) => commands::claim::run(&global, command),
+        Command::Board(command) => commands::board::run(&global, command),
     };
     match result {
         Ok(code) => code,

@@ -7,6 +7,7 @@ mod cli {
     pub(crate) mod support;
 
     mod bad_input;
+    mod boards;
     mod extract;
     mod fusion;
     mod ingest_demo;

@@ -141,13 +141,10 @@ fn record(store: &mut dyn Store, edit: &Edit, why: &str) -> anyhow::Result<()> {
     if why.trim().is_empty() {
         bail!("say why with --why");
     }
-    let author = std::env::var("VIGIL_USER")
-        .or_else(|_| std::env::var("USER"))
-        .unwrap_or_else(|_| "analyst".to_string());
     let entry = FusionEditRecord {
         seq: 0,
         edit: serde_json::to_string(edit)?,
-        author,
+        author: super::analyst(),
         at: chrono::Utc::now(),
         why: why.to_string(),
     };

@@ -2,6 +2,9 @@
 
 pub(crate) mod actor;
 pub(crate) mod actors;
+pub(crate) mod board;
+pub(crate) mod board_show;
+pub(crate) mod claim;
 pub(crate) mod claims;
 pub(crate) mod docs;
 pub(crate) mod eval;
@@ -16,6 +19,7 @@ pub(crate) mod init;
 pub(crate) mod listing;
 pub(crate) mod search;
 pub(crate) mod show;
+pub(crate) mod source;
 pub(crate) mod timeline;
 
 use anyhow::Context;
@@ -50,4 +54,21 @@ pub(crate) fn reader(
         Some(gazetteer) => Ok(vigil_reader::Reader::with_gazetteer(kb, gazetteer)),
         None => Ok(vigil_reader::Reader::new(kb)),
     }
+}
+
+/// Who is at the keyboard, for the records of analysts' changes: `$VIGIL_USER`, else `$USER`,
+/// else `analyst`.
+pub(crate) fn analyst() -> String {
+    std::env::var("VIGIL_USER")
+        .or_else(|_| std::env::var("USER"))
+        .unwrap_or_else(|_| "analyst".to_string())
+}
+
+/// A stored claim's key, `<document id>/<claim id>`, from a key whose document id may be a
+/// unique prefix.
+pub(crate) fn claim_key(store: &dyn vigil_store::Store, key: &str) -> anyhow::Result<String> {
+    let Some((document, claim)) = key.split_once('/') else {
+        anyhow::bail!("{key:?} is not DOCUMENT/CLAIM (e.g. 3f9a/c2)");
+    };
+    Ok(format!("{}/{claim}", store.resolve_id(document)?))
 }
