@@ -71,6 +71,14 @@ enum Command {
     /// Hypothesis boards: competing hypotheses weighed against graded evidence (ACH).
     #[command(subcommand)]
     Board(commands::board::Command),
+    /// Export fused incidents: STIX 2.1, ACLED- or GTD-style CSV, GeoJSON, JSON lines.
+    #[command(subcommand)]
+    Export(commands::export::Command),
+    /// Import actors from another tool's export (STIX 2.1) into the knowledge base.
+    #[command(subcommand)]
+    Import(commands::import::Command),
+    /// A briefing on one incident or one actor, footnoted to its sources (Markdown or HTML).
+    Brief(commands::brief::Args),
     /// Manage the gazetteer the reader resolves places with.
     #[command(subcommand)]
     Gazetteer(commands::gazetteer::Command),
@@ -110,6 +118,9 @@ fn main() -> ExitCode {
         Command::Source(command) => commands::source::run(&global, command),
         Command::Claim(command) => commands::claim::run(&global, command),
         Command::Board(command) => commands::board::run(&global, command),
+        Command::Export(command) => commands::export::run(&global, command),
+        Command::Import(command) => commands::import::run(&global, command),
+        Command::Brief(args) => commands::brief::run(&global, args),
     };
     match result {
         Ok(code) => code,

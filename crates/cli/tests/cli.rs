@@ -8,6 +8,7 @@ mod cli {
 
     mod bad_input;
     mod boards;
+    mod exports;
     mod extract;
     mod fusion;
     mod ingest_demo;

@@ -133,6 +133,9 @@ pub struct FusedIncident {
     pub target_types: BTreeSet<TargetType>,
     /// Perpetrators' nationalities any source names.
     pub perpetrator_nationalities: BTreeSet<String>,
+    /// Whether any source says the attackers meant to die.
+    #[serde(default)]
+    pub suicide: bool,
     /// Analysts' values applied over the consensus.
     pub overrides: Vec<Override>,
 }
@@ -202,11 +205,13 @@ pub fn consensus(mentions: &[Mention], overrides: &[Override]) -> Option<FusedIn
         weapons: BTreeSet::new(),
         target_types: BTreeSet::new(),
         perpetrator_nationalities: BTreeSet::new(),
+        suicide: false,
         overrides: Vec::new(),
     };
     for mention in &mentions {
         let incident = &mention.incident;
         fused.weapons.extend(incident.weapons.iter().copied());
+        fused.suicide |= incident.suicide;
         fused.target_types.extend(incident.target_types.iter().copied());
         fused.perpetrator_nationalities.extend(incident.perpetrator_nationalities.iter().cloned());
         for link in &incident.attribution {

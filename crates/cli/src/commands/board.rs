@@ -143,6 +143,13 @@ pub(crate) fn run(global: &Global, command: Command) -> anyhow::Result<ExitCode>
         Command::New { name, incident, actors } => {
             let kb = vigil_extract::kb::Kb::builtin();
             let actors = actors.iter().map(|a| kb.canonical(a).unwrap_or(a).to_string()).collect();
+            // The incident's full id, so exports and briefings find the board.
+            let incident = match incident {
+                Some(prefix) => {
+                    Some(super::fused::find(&super::fused::load(&store)?, &prefix)?.id.clone())
+                }
+                None => None,
+            };
             let board = Board {
                 name,
                 subject: Subject { incident, actors },

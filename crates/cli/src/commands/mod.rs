@@ -4,14 +4,17 @@ pub(crate) mod actor;
 pub(crate) mod actors;
 pub(crate) mod board;
 pub(crate) mod board_show;
+pub(crate) mod brief;
 pub(crate) mod claim;
 pub(crate) mod claims;
 pub(crate) mod docs;
 pub(crate) mod eval;
+pub(crate) mod export;
 pub(crate) mod extract;
 pub(crate) mod fuse;
 pub(crate) mod fused;
 pub(crate) mod gazetteer;
+pub(crate) mod import;
 pub(crate) mod incident;
 pub(crate) mod incidents;
 pub(crate) mod ingest;
@@ -40,16 +43,16 @@ pub(crate) fn reader(
     kb_file: Option<&std::path::Path>,
 ) -> anyhow::Result<vigil_reader::Reader> {
     let builtin = vigil_extract::kb::Kb::builtin();
-    let kb = match kb_file {
-        None => builtin.clone(),
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read knowledge-base file {}", path.display()))?;
-            builtin
-                .merged_with(&text)
-                .with_context(|| format!("{}: not a knowledge-base file", path.display()))?
-        }
-    };
+    let mut kb = builtin.clone();
+    // The store's own file (`vigil import stix`), then the one given with --kb.
+    let own = import::kb_path(global);
+    for path in [own.is_file().then_some(own.as_path()), kb_file].into_iter().flatten() {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read knowledge-base file {}", path.display()))?;
+        kb = kb
+            .merged_with(&text)
+            .with_context(|| format!("{}: not a knowledge-base file", path.display()))?;
+    }
     match gazetteer::load_imported(global)? {
         Some(gazetteer) => Ok(vigil_reader::Reader::with_gazetteer(kb, gazetteer)),
         None => Ok(vigil_reader::Reader::new(kb)),
