@@ -6,6 +6,7 @@
 //! | armed group | `threat-actor` (`terrorist`), with its aliases |
 //! | state, agency, person, organisation, publisher, claimant | `identity` |
 //! | place | `location`, and `located-at` from the incident |
+//! | target type | `identity` of class `class` ("Private citizens"), and `targets` from the incident |
 //! | attribution | `attributed-to`, one per incident and actor, with `confidence` mapped from the codebook: reported 85, claimed 70, accused by authorities 50, suspected 30, possible 15, denied only 0 |
 //! | claim of responsibility, accusation, denial | `opinion` on that relationship (strongly-agree, agree, strongly-disagree), by the claimant's identity |
 //! | other claims (confirmation, assessment, warning, threat) | `note` on the incident, by the claimant's identity |
@@ -49,6 +50,13 @@ pub fn confidence(confidence: Confidence) -> u8 {
         Confidence::Possible => 15,
         Confidence::Denied => 0,
     }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |first| first.to_uppercase().collect::<String>() + chars.as_str())
 }
 
 fn timestamp(date: NaiveDate) -> String {
@@ -180,6 +188,16 @@ impl<'s> Builder<'s> {
                     &created,
                 ));
             }
+        }
+        // What was attacked: one identity per kind of target (a class of people or things).
+        for target in &incident.target_types {
+            let name = capitalised(&snake(target).replace('_', " "));
+            let epoch = self.epoch.clone();
+            let identity = self.add(
+                json!({"type": "identity", "id": stix_id("identity", &format!("target {name}")), "name": name, "identity_class": "class"}),
+                &epoch,
+            );
+            supporting.push(self.relationship(&incident_id, "targets", &identity, None, &created));
         }
         // One attributed-to per actor, at the firmest confidence any source gives.
         let mut best: BTreeMap<String, Confidence> = BTreeMap::new();
