@@ -222,9 +222,18 @@ fn fill(
     // A wire dateline's date ("KANO, March 14 (Testwire) -") is when the story was filed, not
     // when the act happened.
     let filed_before = dateline_end(analysis, draft.sentence).unwrap_or(0);
-    draft.date = analysis
-        .dates_in(date_range)
-        .find(|mention| mention.start >= filed_before)
+    // A day named in the possessive before the act ("Wednesday's twin bombings") is its date,
+    // whatever else the clause dates ("the funerals on Friday of those killed in ...").
+    let possessive = analysis.dates_in(start..end).find(|mention| {
+        let written = analysis.slice(mention.start, mention.end);
+        let owns = written.ends_with("'s") || written.ends_with("\u{2019}s");
+        owns && members.iter().any(|&member| {
+            let at = words[found[member].word].start;
+            at > mention.end && at <= mention.end + 40
+        })
+    });
+    draft.date = possessive
+        .or_else(|| analysis.dates_in(date_range).find(|mention| mention.start >= filed_before))
         .map(|mention| mention.span);
     // Place: the first place introduced by a locative preposition; a definite mention ("the
     // attack") takes only a place in its own name or right after it ("the attack in Moscow").

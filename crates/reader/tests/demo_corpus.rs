@@ -85,3 +85,17 @@ fn denials_are_read_as_denials() {
     }
     assert!(found, "the demo corpus has Kyiv's denial");
 }
+
+/// Regression: "the funerals on Friday of those killed in Wednesday's twin bombings" dated the
+/// bombings to the Friday of the funerals; the possessive day is the act's.
+#[test]
+fn a_possessive_weekday_dates_the_act_not_the_clause_around_it() {
+    let extraction = read("html/meridian-post-2024-01-05-kerman-funerals-iran-vows-response.html");
+    let bombing = extraction
+        .incidents
+        .iter()
+        .find(|incident| incident.incident_type == IncidentType::Bombing)
+        .unwrap();
+    let date = bombing.date.unwrap();
+    assert_eq!(date.start.to_string(), "2024-01-03", "{date:?}");
+}
