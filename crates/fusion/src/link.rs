@@ -8,7 +8,7 @@
 //! reports of different days with the stricter bar below: two bombings in one city on
 //! consecutive days are two incidents), places more than [`NEAR_KM`] apart. Then
 //! something positive must tie them: the same place at city precision, the same site, an actor
-//! both attribute it to, tolls of the same size, names their sentences share ([`SHARED_NAMES`]
+//! both attribute it to, tolls (or numbers arrested) of the same size, names their sentences share ([`SHARED_NAMES`]
 //! or more; twice as many count twice). Undated mentions (placed in the fortnight before their
 //! report) and loosely dated ones (a span over [`PRECISE_DAYS`], or days a report apart) need
 //! two such ties, one of them the place, the site or the names; mentions dated only to a month
@@ -124,13 +124,16 @@ pub fn explain(left: &Mention, right: &Mention) -> Result<Link, String> {
         ties += 1;
         reasons.push(format!("both attribute it to {shared}"));
     }
-    if let (Some(a), Some(b)) = (one.killed, two.killed)
-        && a.best > 0
-        && b.best > 0
-        && a.best.min(b.best) * 2 >= a.best.max(b.best)
+    for (what, a, b) in [("tolls", one.killed, two.killed), ("arrests", one.arrested, two.arrested)]
     {
-        ties += 1;
-        reasons.push(format!("tolls of one size ({} / {})", a.best, b.best));
+        if let (Some(a), Some(b)) = (a, b)
+            && a.best > 0
+            && b.best > 0
+            && a.best.min(b.best) * 2 >= a.best.max(b.best)
+        {
+            ties += 1;
+            reasons.push(format!("{what} of one size ({} / {})", a.best, b.best));
+        }
     }
     let shared = left.names.iter().filter(|name| right.names.binary_search(name).is_ok()).count();
     if shared >= SHARED_NAMES {
