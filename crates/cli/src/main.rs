@@ -79,6 +79,10 @@ enum Command {
     Import(commands::import::Command),
     /// A briefing on one incident or one actor, footnoted to its sources (Markdown or HTML).
     Brief(commands::brief::Args),
+    /// Escalation alerts as of a day, each with its reasons.
+    Watch(commands::watch::WatchArgs),
+    /// Counts of fused incidents (and fatalities) per day, week or month.
+    Series(commands::watch::SeriesArgs),
     /// Manage the gazetteer the reader resolves places with.
     #[command(subcommand)]
     Gazetteer(commands::gazetteer::Command),
@@ -121,6 +125,8 @@ fn main() -> ExitCode {
         Command::Export(command) => commands::export::run(&global, command),
         Command::Import(command) => commands::import::run(&global, command),
         Command::Brief(args) => commands::brief::run(&global, args),
+        Command::Watch(args) => commands::watch::watch(&global, args),
+        Command::Series(args) => commands::watch::series(&global, args),
     };
     match result {
         Ok(code) => code,

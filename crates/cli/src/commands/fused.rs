@@ -8,11 +8,23 @@ use vigil_store::Store;
 
 /// Every fused incident in the store, by id.
 pub(crate) fn load(store: &dyn Store) -> anyhow::Result<Vec<FusedIncident>> {
+    load_as_of(store, None)
+}
+
+/// The fused incidents as the reports published on or before `as_of` tell them (no look-ahead:
+/// later reports, and undated ones, are left out).
+pub(crate) fn load_as_of(
+    store: &dyn Store,
+    as_of: Option<chrono::NaiveDate>,
+) -> anyhow::Result<Vec<FusedIncident>> {
     let overrides = overrides(store)?;
     let mut groups: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
     for record in store.mentions()? {
         let mention: Mention = serde_json::from_str(&record.data)
             .with_context(|| format!("stored mention {} does not parse", record.key))?;
+        if as_of.is_some_and(|day| mention.published.is_none_or(|published| published > day)) {
+            continue;
+        }
         groups.entry(record.fused_id).or_default().push(mention);
     }
     Ok(groups

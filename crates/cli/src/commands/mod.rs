@@ -24,6 +24,7 @@ pub(crate) mod search;
 pub(crate) mod show;
 pub(crate) mod source;
 pub(crate) mod timeline;
+pub(crate) mod watch;
 
 use anyhow::Context;
 use vigil_store_sqlite::SqliteStore;

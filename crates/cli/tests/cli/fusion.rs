@@ -157,3 +157,43 @@ fn a_rebuild_gives_the_same_incidents() {
     after.sort();
     assert_eq!(after, sorted);
 }
+
+#[test]
+fn watch_and_series_read_only_what_was_published_by_the_day() {
+    let sandbox = Sandbox::with_demo();
+    let alerts = sandbox.json(&[&"watch", &"--as-of", &"2024-03-23"]);
+    for alert in alerts.as_array().unwrap() {
+        assert!(alert["reason"].as_str().is_some_and(|r| !r.is_empty()), "{alert}");
+        assert!(!alert["incidents"].as_array().unwrap().is_empty(), "{alert}");
+    }
+    let before = sandbox.json(&[
+        &"series",
+        &"--country",
+        &"RU",
+        &"--as-of",
+        &"2024-03-21",
+        &"--from",
+        &"2024-03-01",
+        &"--bucket",
+        &"month",
+    ]);
+    let after = sandbox.json(&[
+        &"series",
+        &"--country",
+        &"RU",
+        &"--as-of",
+        &"2024-03-31",
+        &"--from",
+        &"2024-03-01",
+        &"--bucket",
+        &"month",
+    ]);
+    let march = |value: &Value| value["points"][0]["incidents"].as_f64().unwrap();
+    // The attack of the 22nd is not in a series read as of the 21st.
+    assert!(march(&after) > march(&before), "{before} / {after}");
+    let csv = sandbox
+        .run(&[&"series", &"--country", &"RU", &"--as-of", &"2024-03-31", &"--csv"])
+        .success()
+        .stdout;
+    assert!(csv.starts_with("start,end,incidents,fatalities\n"));
+}
