@@ -772,8 +772,29 @@ fn attribute(
         } else {
             Vec::new()
         };
+        let found_doer = !groups.is_empty() || !pledged.is_empty();
         for name in groups.into_iter().chain(pledged) {
             push_attribution(&mut draft.attribution, name, confidence);
+        }
+        // A plot's planners are often named before the clause that tells the plan: "thwarted a
+        // plan by members of Islamic State's Afghan branch to attack worshippers".
+        if !found_doer && draft.stage == Stage::Planned {
+            let planners: Vec<&str> = analysis
+                .actors_in(sentence.start..trigger_start)
+                .filter(|actor| actor.kind == ActorKind::ArmedGroup)
+                .filter(|actor| {
+                    let lead = analysis
+                        .slice(sentence.start.max(actor.start.saturating_sub(30)), actor.start)
+                        .to_lowercase();
+                    [" by ", "members of", "cell of", "militants of", "plot by", "plan by"]
+                        .iter()
+                        .any(|cue| lead.contains(cue))
+                })
+                .map(|actor| actor.name.as_str())
+                .collect();
+            for name in planners {
+                push_attribution(&mut draft.attribution, name, confidence);
+            }
         }
         // Demonym doers: "Ukrainian intelligence officers carrying out ..." in reports.
         if reported && sentence_lower.contains("carrying out") {

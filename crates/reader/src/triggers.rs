@@ -69,9 +69,14 @@ pub(crate) fn find(words: &[Word], text: &str) -> Vec<Trigger> {
         let Some(class) = class else { continue };
         let window: Vec<&str> = (1..=3).map(previous).collect();
         let negated = window.iter().take(3).any(|word| NEGATORS.contains(word));
-        let plotted = (1..=4)
-            .map(previous)
-            .any(|word| matches!(lexicon::trigger(word), Some(TriggerClass::Plot)));
+        let plot_word = |word: &str| matches!(lexicon::trigger(word), Some(TriggerClass::Plot));
+        // "a plot to bomb", or, with the planners named between, "a plan by members of
+        // Islamic State's Afghan branch to attack": the infinitive ties the act to the plan.
+        let plotted = (1..=4).map(previous).any(plot_word)
+            || (previous(1) == "to"
+                && (2..=12)
+                    .map(previous)
+                    .any(|word| plot_word(word) || matches!(word, "plan" | "plans")));
         let irrealis = window.iter().take(2).any(|word| IRREALIS.contains(word));
         let definite = is_definite(words, index);
         let stage = if plotted { Stage::Planned } else { Stage::Accomplished };

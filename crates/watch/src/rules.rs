@@ -15,9 +15,10 @@
 //!   weekly average of the 12 weeks before it (at least 0.1): P(X ≥ count) < 0.01, and at least
 //!   two incidents.
 //! - **Precursors**: plots, security operations, arrests linked to the actor in the country in
-//!   the last four weeks, with the warnings and threats about that country (a warning names a
-//!   place, not a group), number at least 3, at least one of them linked to the actor, and at
-//!   least twice their four-week norm over the 48 weeks before.
+//!   the last four weeks, with the warnings, threats and raids in that country (a warning names
+//!   a place, not a group, and a raid's target group is rarely named as a perpetrator is),
+//!   number at least 3, at least one of them linked to the actor, and at least twice their
+//!   four-week norm over the 48 weeks before.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -145,9 +146,13 @@ fn actors(incident: &FusedIncident) -> Vec<String> {
     names
 }
 
-/// Warnings and threats: about a place, whoever issued them.
+/// Warnings, threats and raids: about a place, whoever issued or carried them out. The
+/// reporting names a raid's target group far less often than an attack's perpetrator.
 fn signal(incident: &FusedIncident) -> bool {
-    matches!(incident.incident_type.value, Some(IncidentType::Warning | IncidentType::Threat))
+    matches!(
+        incident.incident_type.value,
+        Some(IncidentType::Warning | IncidentType::Threat | IncidentType::SecurityOperation)
+    )
 }
 
 /// The 7-day week ending `weeks_back` weeks before `as_of` (0: the week ending on it).

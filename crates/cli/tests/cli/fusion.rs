@@ -41,14 +41,14 @@ fn the_crocus_reports_fuse_into_one_incident_with_every_toll() {
 }
 
 #[test]
-fn fusion_scores_against_the_demo_key_without_false_joins() {
+fn fusion_scores_against_the_demo_key_above_its_floor() {
     let sandbox = Sandbox::with_demo();
     let key = super::support::demo_corpus().join("../fusion-key.json");
     let score = sandbox.json(&[&"eval", &"fusion", &"--key", &key]);
     let aligned = &score["aligned"];
     // A floor, not a target: the figure itself is in docs/benchmarks.md.
-    assert!(aligned["precision"].as_f64().unwrap() >= 0.95, "{score:#}");
-    assert!(aligned["f1"].as_f64().unwrap() >= 0.70, "{score:#}");
+    assert!(aligned["precision"].as_f64().unwrap() >= 0.9, "{score:#}");
+    assert!(aligned["f1"].as_f64().unwrap() >= 0.75, "{score:#}");
     assert!(aligned["items"].as_u64().unwrap() >= 40, "{score:#}");
 }
 
@@ -196,4 +196,36 @@ fn watch_and_series_read_only_what_was_published_by_the_day() {
         .success()
         .stdout;
     assert!(csv.starts_with("start,end,incidents,fatalities\n"));
+}
+
+/// The founding story: from the reports published before the Crocus attack, the day before it
+/// raises an alert for IS-K in Russia that names the plot, the raids and the warnings.
+#[test]
+fn the_day_before_crocus_raises_a_precursor_alert_for_iskp_in_russia() {
+    let sandbox = Sandbox::with_demo();
+    let alerts = sandbox.json(&[&"watch", &"--as-of", &"2024-03-21"]);
+    let alert = alerts
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| {
+            a["rule"] == "precursors"
+                && a["actor"] == "Islamic State Khorasan Province"
+                && a["country"] == "RU"
+        })
+        .unwrap_or_else(|| panic!("no precursor alert for IS-K in Russia: {alerts:#}"));
+    let kinds: Vec<&str> =
+        alert["precursors"].as_object().unwrap().keys().map(String::as_str).collect();
+    for kind in ["foiled or planned plot", "security operation", "warning"] {
+        assert!(kinds.contains(&kind), "{kind} missing from {kinds:?}");
+    }
+    // Nothing is read from after the day: the attack itself is not among the incidents.
+    let attack = sandbox.json(&[&"watch", &"--as-of", &"2024-02-15"]);
+    assert!(
+        !attack
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["rule"] == "precursors" && a["country"] == "RU")
+    );
 }
