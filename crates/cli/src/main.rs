@@ -83,6 +83,8 @@ enum Command {
     Watch(commands::watch::WatchArgs),
     /// Counts of fused incidents (and fatalities) per day, week or month.
     Series(commands::watch::SeriesArgs),
+    /// Replay the store week by week with no look-ahead and score forecasts (and detectors).
+    Backtest(commands::watch::BacktestArgs),
     /// Manage the gazetteer the reader resolves places with.
     #[command(subcommand)]
     Gazetteer(commands::gazetteer::Command),
@@ -127,6 +129,7 @@ fn main() -> ExitCode {
         Command::Brief(args) => commands::brief::run(&global, args),
         Command::Watch(args) => commands::watch::watch(&global, args),
         Command::Series(args) => commands::watch::series(&global, args),
+        Command::Backtest(args) => commands::watch::backtest(&global, args),
     };
     match result {
         Ok(code) => code,

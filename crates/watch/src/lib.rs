@@ -9,6 +9,7 @@
 //! [`watch`] raises alerts per actor and country (and per country alone), each carrying its
 //! window, baseline, threshold and the incidents that drove it. The rules are in [`rules`].
 
+pub mod backtest;
 pub mod rules;
 mod series;
 

@@ -144,3 +144,82 @@ pub(crate) fn series(global: &Global, args: SeriesArgs) -> anyhow::Result<ExitCo
     }
     Ok(ExitCode::SUCCESS)
 }
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct BacktestArgs {
+    /// First week's last day (default: 26 weeks before --to).
+    #[arg(long)]
+    from: Option<NaiveDate>,
+    /// Last week's last day (default: the latest publication date in the store).
+    #[arg(long)]
+    to: Option<NaiveDate>,
+    /// Also score the alert detectors on generated series with known escalations.
+    #[arg(long)]
+    generated: bool,
+}
+
+/// Replays the store week by week with no look-ahead (each week's count is read from the
+/// reports published by its last day), scores next-week forecasts against the naive baselines,
+/// and optionally the detectors on generated series.
+pub(crate) fn backtest(global: &Global, args: BacktestArgs) -> anyhow::Result<ExitCode> {
+    use vigil_store::Store as _;
+    let store = super::open_store(global)?;
+    let latest = store
+        .documents(&vigil_store::DocumentQuery { limit: Some(1), ..Default::default() })?
+        .first()
+        .and_then(|summary| summary.published)
+        .unwrap_or_else(today);
+    let to = args.to.unwrap_or(latest);
+    let from = args.from.unwrap_or(to - Duration::days(7 * 26));
+    let mut counts = Vec::new();
+    let mut end = from;
+    while end <= to {
+        let known = super::fused::load_as_of(&store, Some(end))?;
+        let start = end - Duration::days(6);
+        let count: f64 =
+            known.iter().map(|incident| vigil_watch::weight_on(incident, start, end)).sum();
+        counts.push(count.round() as u32);
+        end += Duration::days(7);
+    }
+    let forecasts = vigil_watch::backtest::forecast(&counts, 4);
+    let detectors = if args.generated {
+        let series = vigil_watch::backtest::generated(60, 104, 99);
+        [
+            vigil_watch::backtest::Detector::Surge,
+            vigil_watch::backtest::Detector::Poisson,
+            vigil_watch::backtest::Detector::Cusum,
+        ]
+        .into_iter()
+        .map(|detector| (detector, vigil_watch::backtest::score_alerts(&series, detector)))
+        .collect()
+    } else {
+        Vec::new()
+    };
+    if global.json {
+        crate::output::print_json(&serde_json::json!({
+            "from": from, "to": to, "weekly_counts": counts, "forecasts": forecasts,
+            "generated_alerts": detectors.iter().map(|(d, r)| serde_json::json!({"detector": d, "report": r})).collect::<Vec<_>>(),
+        }))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::outln!("{} weeks from {from} to {to}, {} forecast", counts.len(), forecasts.weeks);
+    crate::outln!("{:<28} {:>8} {:>10}", "forecaster", "CRPS", "ignorance");
+    for (name, scored) in [
+        ("model (EWMA Poisson)", forecasts.model),
+        ("no change", forecasts.no_change),
+        ("last count (Poisson)", forecasts.last_count),
+    ] {
+        crate::outln!("{:<28} {:>8.3} {:>10.3}", name, scored.crps, scored.ignorance);
+    }
+    for (detector, report) in &detectors {
+        crate::outln!(
+            "generated, {:?}: precision {:.3}, recall {:.3}, mean lead {:.2} weeks ({} escalations)",
+            detector,
+            report.precision,
+            report.recall,
+            report.mean_lead_weeks,
+            report.escalations
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

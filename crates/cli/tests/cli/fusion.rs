@@ -229,3 +229,25 @@ fn the_day_before_crocus_raises_a_precursor_alert_for_iskp_in_russia() {
             .any(|a| a["rule"] == "precursors" && a["country"] == "RU")
     );
 }
+
+#[test]
+fn a_backtest_replays_weeks_and_scores_forecasts_and_detectors() {
+    let sandbox = Sandbox::with_demo();
+    let report = sandbox.json(&[
+        &"backtest",
+        &"--from",
+        &"2024-02-04",
+        &"--to",
+        &"2024-04-28",
+        &"--generated",
+    ]);
+    assert_eq!(report["weekly_counts"].as_array().unwrap().len(), 13);
+    assert!(report["forecasts"]["model"]["crps"].as_f64().unwrap() > 0.0);
+    let cusum = report["generated_alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["detector"] == "cusum")
+        .unwrap();
+    assert!(cusum["report"]["precision"].as_f64().unwrap() >= 0.8, "{cusum}");
+}
