@@ -81,6 +81,14 @@ pub(crate) fn snake<T: Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
+/// `text` with its first letter in capitals.
+pub(crate) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |first| first.to_uppercase().collect::<String>() + chars.as_str())
+}
+
 /// The perpetrators of an incident, most firmly linked first: claimed, reported, accused by
 /// authorities, suspected, possible (denied links are not perpetrators).
 pub(crate) fn perpetrators(incident: &FusedIncident) -> Vec<(String, vigil_domain::Confidence)> {

@@ -52,13 +52,6 @@ pub fn confidence(confidence: Confidence) -> u8 {
     }
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |first| first.to_uppercase().collect::<String>() + chars.as_str())
-}
-
 fn timestamp(date: NaiveDate) -> String {
     format!("{}T00:00:00.000Z", date.format("%Y-%m-%d"))
 }
@@ -191,7 +184,7 @@ impl<'s> Builder<'s> {
         }
         // What was attacked: one identity per kind of target (a class of people or things).
         for target in &incident.target_types {
-            let name = capitalised(&snake(target).replace('_', " "));
+            let name = crate::capitalised(&snake(target).replace('_', " "));
             let epoch = self.epoch.clone();
             let identity = self.add(
                 json!({"type": "identity", "id": stix_id("identity", &format!("target {name}")), "name": name, "identity_class": "class"}),

@@ -4,6 +4,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, 
 // Keys are short words hashed once per word of every text read: a fast non-keyed hash fits.
 use rustc_hash::{FxHashMap, FxHashSet};
 use vigil_domain::{Location, LocationPrecision};
+use vigil_extract::kb::opening_word;
 use vigil_gazetteer::{Context, Gazetteer, Place, PlaceKind};
 
 use super::analysis::ActorHit;
@@ -31,10 +32,10 @@ pub(crate) struct PlaceFinder {
     gazetteer: &'static Gazetteer,
     automaton: Option<AhoCorasick>,
     names: Vec<String>,
-    /// The lower-cased first segment (letters and digits up to the first other character) of
-    /// every name: a word whose own first segment is not here starts no name, so the automaton
+    /// The opening word ([`opening_word`]: word characters, ASCII-lower-cased) of every name: a
+    /// word whose own opening word is not here starts no name, so the automaton
     /// is not asked. One hash probe per word is cheaper than a walk through 200k names.
-    first_segments: FxHashSet<String>,
+    opening_words: FxHashSet<String>,
 }
 
 impl std::fmt::Debug for PlaceFinder {
@@ -111,15 +112,15 @@ impl PlaceFinder {
             .collect();
         names.sort_unstable();
         names.dedup();
-        let first_segments =
-            names.iter().map(|name| first_segment(name, &mut String::new()).to_string()).collect();
+        let opening_words =
+            names.iter().map(|name| opening_word(name, &mut String::new()).to_string()).collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .start_kind(StartKind::Anchored)
             .build(&names)
             .ok();
-        PlaceFinder { gazetteer, automaton, names, first_segments }
+        PlaceFinder { gazetteer, automaton, names, opening_words }
     }
 
     /// Place mentions in `text`, resolved with the countries the text is about.
@@ -155,7 +156,7 @@ impl PlaceFinder {
             if !all_caps && !capitalised {
                 continue;
             }
-            if !self.first_segments.contains(first_segment(&text[start..], &mut segment)) {
+            if !self.opening_words.contains(opening_word(&text[start..], &mut segment)) {
                 continue;
             }
             let input = Input::new(text).span(start..text.len()).anchored(Anchored::Yes);
@@ -205,22 +206,6 @@ impl PlaceFinder {
         }
         hits
     }
-}
-
-/// The letters and digits `text` opens with, lower-cased into `buffer` (emptied first).
-///
-/// Two spellings equal but for ASCII case (what the automaton matches) have equal first
-/// segments, so the prefilter never drops a name the automaton would have found whole.
-fn first_segment<'b>(text: &str, buffer: &'b mut String) -> &'b str {
-    buffer.clear();
-    for character in text.chars().take_while(|character| character.is_alphanumeric()) {
-        if character.is_ascii() {
-            buffer.push(character.to_ascii_lowercase());
-        } else {
-            buffer.extend(character.to_lowercase());
-        }
-    }
-    buffer
 }
 
 /// Whether `start..end` is a whole word (or words) of `text`.

@@ -173,7 +173,8 @@ fn proposals(
     let incident =
         board.subject.incident.as_deref().and_then(|id| super::fused::find(&incidents, id).ok());
     for (id, stored) in store.extractions()? {
-        let text = store.document(&id)?.map(|d| d.text).unwrap_or_default();
+        // The document's text is read only when one of its claims is about the board.
+        let mut text: Option<String> = None;
         for claim in &stored.extraction.claims {
             let about_incident = incident.is_some_and(|incident| {
                 incident.claims.iter().any(|c| c.document == id.as_str() && c.claim.id == claim.id)
@@ -188,6 +189,10 @@ fn proposals(
             if !(about_incident || about_actors) {
                 continue;
             }
+            if text.is_none() {
+                text = Some(store.document(&id)?.map(|d| d.text).unwrap_or_default());
+            }
+            let text = text.as_deref().unwrap_or_default();
             let evidence: Vec<&str> =
                 claim.evidence.iter().filter_map(|s| text.get(s.start..s.end)).collect();
             add(

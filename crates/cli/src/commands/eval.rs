@@ -102,14 +102,22 @@ fn fusion(global: &Global, args: &FusionArgs) -> anyhow::Result<ExitCode> {
             copies.entry(original.to_string()).or_default().push(summary.origin);
         }
     }
+    let mut origins_of: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     let mut parsed = Vec::with_capacity(records.len());
     for record in &records {
         let mention: vigil_fusion::Mention = serde_json::from_str(&record.data)
             .with_context(|| format!("stored mention {} does not parse", record.key))?;
         // A document read from several places counts under each of them.
-        let mut origins = store.origins(&record.document)?;
-        origins.extend(copies.get(record.document.as_str()).into_iter().flatten().cloned());
-        for origin in origins {
+        // A document's origins, read once however many incidents it reports.
+        let origins = match origins_of.get(record.document.as_str()) {
+            Some(known) => known,
+            None => {
+                let mut found = store.origins(&record.document)?;
+                found.extend(copies.get(record.document.as_str()).into_iter().flatten().cloned());
+                origins_of.entry(record.document.to_string()).or_insert(found)
+            }
+        };
+        for origin in origins.clone() {
             parsed.push((origin, mention.incident.clone(), record.fused_id.clone()));
         }
     }

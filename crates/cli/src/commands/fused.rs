@@ -17,27 +17,50 @@ pub(crate) fn load_as_of(
     store: &dyn Store,
     as_of: Option<chrono::NaiveDate>,
 ) -> anyhow::Result<Vec<FusedIncident>> {
-    let overrides = overrides(store)?;
-    let mut groups: BTreeMap<String, Vec<Mention>> = BTreeMap::new();
-    for record in store.mentions()? {
-        let mention: Mention = serde_json::from_str(&record.data)
-            .with_context(|| format!("stored mention {} does not parse", record.key))?;
-        if as_of.is_some_and(|day| mention.published.is_none_or(|published| published > day)) {
-            continue;
+    Ok(Stored::read(store)?.as_of(as_of))
+}
+
+/// The store's mentions and analysts' values, read and parsed once, from which fused incidents
+/// can be rebuilt as of any day (a backtest replays many days).
+pub(crate) struct Stored {
+    mentions: Vec<(String, Mention)>,
+    overrides: Vec<(String, Override)>,
+}
+
+impl Stored {
+    /// Reads every mention and edit.
+    pub(crate) fn read(store: &dyn Store) -> anyhow::Result<Stored> {
+        let mut mentions = Vec::new();
+        for record in store.mentions()? {
+            let mention: Mention = serde_json::from_str(&record.data)
+                .with_context(|| format!("stored mention {} does not parse", record.key))?;
+            mentions.push((record.fused_id, mention));
         }
-        groups.entry(record.fused_id).or_default().push(mention);
+        Ok(Stored { mentions, overrides: overrides(store)? })
     }
-    Ok(groups
-        .into_values()
-        .filter_map(|mentions| {
-            let applied: Vec<Override> = overrides
-                .iter()
-                .filter(|(anchor, _)| mentions.iter().any(|mention| &mention.key == anchor))
-                .map(|(_, value)| value.clone())
-                .collect();
-            vigil_fusion::consensus(&mentions, &applied)
-        })
-        .collect())
+
+    /// The fused incidents as the reports published by `as_of` (all, for `None`) tell them.
+    pub(crate) fn as_of(&self, as_of: Option<chrono::NaiveDate>) -> Vec<FusedIncident> {
+        let mut groups: BTreeMap<&str, Vec<Mention>> = BTreeMap::new();
+        for (fused_id, mention) in &self.mentions {
+            if as_of.is_some_and(|day| mention.published.is_none_or(|published| published > day)) {
+                continue;
+            }
+            groups.entry(fused_id).or_default().push(mention.clone());
+        }
+        groups
+            .into_values()
+            .filter_map(|mentions| {
+                let applied: Vec<Override> = self
+                    .overrides
+                    .iter()
+                    .filter(|(anchor, _)| mentions.iter().any(|mention| &mention.key == anchor))
+                    .map(|(_, value)| value.clone())
+                    .collect();
+                vigil_fusion::consensus(&mentions, &applied)
+            })
+            .collect()
+    }
 }
 
 /// Analysts' slot values, with the mention they were set on.

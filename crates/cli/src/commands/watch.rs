@@ -171,10 +171,11 @@ pub(crate) fn backtest(global: &Global, args: BacktestArgs) -> anyhow::Result<Ex
         .unwrap_or_else(today);
     let to = args.to.unwrap_or(latest);
     let from = args.from.unwrap_or(to - Duration::days(7 * 26));
+    let stored = super::fused::Stored::read(&store)?;
     let mut counts = Vec::new();
     let mut end = from;
     while end <= to {
-        let known = super::fused::load_as_of(&store, Some(end))?;
+        let known = stored.as_of(Some(end));
         let start = end - Duration::days(6);
         let count: f64 =
             known.iter().map(|incident| vigil_watch::weight_on(incident, start, end)).sum();

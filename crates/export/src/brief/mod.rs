@@ -280,7 +280,7 @@ fn headline(incident: &FusedIncident) -> String {
 fn summary_of(incident: &FusedIncident, notes: &mut Notes) -> String {
     let mut text = format!(
         "{} ({}), {}.",
-        capitalise(&headline(incident)),
+        crate::capitalised(&headline(incident)),
         incident.id,
         date_words(incident.date.value)
     );
@@ -318,13 +318,6 @@ fn summary_of(incident: &FusedIncident, notes: &mut Notes) -> String {
         notes.cite(&incident.documents)
     );
     text
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |first| first.to_uppercase().collect::<String>() + chars.as_str())
 }
 
 /// Points on a latitude/longitude grid (equirectangular), framed around the incidents.

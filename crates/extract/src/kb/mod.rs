@@ -26,6 +26,7 @@ use vigil_domain::ActorKind;
 
 pub use error::KbError;
 pub use matcher::{ActorMatch, MatchOptions};
+pub use word_search::opening_word;
 
 use data::{BUILTIN_FILES, KbData, key};
 use demonyms::Demonyms;

@@ -123,9 +123,10 @@ impl WordSearch {
 
 /// The word characters `text` opens with, ASCII-lower-cased into `buffer` (emptied first).
 ///
-/// Two spellings equal up to ASCII case (what the automaton matches) have equal opening words,
-/// and a bounded hit's opening word is the text's, so the prefilter drops no hit.
-fn opening_word<'b>(text: &str, buffer: &'b mut String) -> &'b str {
+/// Two spellings equal up to ASCII case (what an ASCII-case-insensitive automaton matches) have
+/// equal opening words, and a bounded hit's opening word is the text's, so a prefilter on
+/// opening words drops no hit. The reader's place finder uses it the same way.
+pub fn opening_word<'b>(text: &str, buffer: &'b mut String) -> &'b str {
     buffer.clear();
     buffer.extend(
         text.chars()
