@@ -34,6 +34,7 @@ pub mod claims;
 pub mod convert;
 pub mod fusion;
 pub mod gold;
+pub mod muc4;
 pub mod prf;
 pub mod report;
 pub mod slots;

@@ -1,5 +1,6 @@
 //! `vigil eval codebook`: score the reader's output on a document against a gold key;
-//! `vigil eval fusion`: score the store's fused incidents against a fusion key (B-cubed).
+//! `vigil eval fusion`: score the store's fused incidents against a fusion key (B-cubed);
+//! `vigil eval muc4` lives in `muc4.rs`.
 
 use std::process::ExitCode;
 
@@ -15,6 +16,9 @@ pub(crate) enum Command {
     Codebook(CodebookArgs),
     /// Score the store's fused incidents against a fusion key (B-cubed over reports).
     Fusion(FusionArgs),
+    /// Run the reader on a MUC-4 split and score its templates (GTT's metric, plus
+    /// perpetrator confidence, date and country from the raw keys).
+    Muc4(super::muc4::Args),
 }
 
 #[derive(Debug, clap::Args)]
@@ -41,6 +45,7 @@ pub(crate) fn run(global: &Global, command: Command) -> anyhow::Result<ExitCode>
     let args = match command {
         Command::Codebook(args) => args,
         Command::Fusion(args) => return fusion(global, &args),
+        Command::Muc4(args) => return super::muc4::run(global, &args),
     };
     anyhow::ensure!(
         args.gold.len() == args.documents.len(),

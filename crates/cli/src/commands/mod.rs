@@ -20,6 +20,7 @@ pub(crate) mod incidents;
 pub(crate) mod ingest;
 pub(crate) mod init;
 pub(crate) mod listing;
+pub(crate) mod muc4;
 pub(crate) mod search;
 pub(crate) mod show;
 pub(crate) mod source;
