@@ -91,6 +91,9 @@ enum Command {
     /// Score the reader against gold keys.
     #[command(subcommand)]
     Eval(commands::eval::Command),
+    /// Learn a model from a training split (MUC-4's role lexicon).
+    #[command(subcommand)]
+    Train(commands::muc4::TrainCommand),
 }
 
 /// Options every command sees.
@@ -113,6 +116,9 @@ fn main() -> ExitCode {
         Command::Search(args) => commands::search::run(&global, args),
         Command::Extract(args) => commands::extract::run(&global, args),
         Command::Eval(command) => commands::eval::run(&global, command),
+        Command::Train(commands::muc4::TrainCommand::Muc4(args)) => {
+            commands::muc4::train(&global, &args)
+        }
         Command::Gazetteer(command) => commands::gazetteer::run(&global, command),
         Command::Incidents(args) => commands::incidents::run(&global, args),
         Command::Incident(command) => commands::incident::run(&global, command),

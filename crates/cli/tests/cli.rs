@@ -12,6 +12,7 @@ mod cli {
     mod extract;
     mod fusion;
     mod ingest_demo;
+    mod muc4;
     mod read;
     mod shared;
     mod sources;

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use chrono::Utc;
 use vigil_domain::{Document, DocumentId, MediaType, OffsetMap};
+use vigil_eval::muc4::lexicon::Lexicon;
 use vigil_eval::muc4::{self, GoldDocument, Muc4Score, Prediction, Template};
 use vigil_extract::Extractor;
 
@@ -57,6 +58,68 @@ pub(crate) struct Args {
     /// Score this prediction file instead of running the reader (for other systems' output).
     #[arg(long, value_name = "PRED.jsonl", conflicts_with = "out")]
     predictions: Option<PathBuf>,
+    /// The role lexicon (`vigil train muc4`); default: trained now on the train split of DIR.
+    #[arg(long, value_name = "LEXICON.json")]
+    model: Option<PathBuf>,
+    /// Read with the rules only, no learned lexicon.
+    #[arg(long, conflicts_with = "model")]
+    rules_only: bool,
+    /// Open no template where the reader found no incident (see `adapt::TRIGGERS`).
+    #[arg(long)]
+    no_fallback: bool,
+}
+
+/// `vigil train ...`.
+#[derive(Debug, clap::Subcommand)]
+pub(crate) enum TrainCommand {
+    /// Learn the MUC-4 role lexicon from a split (default: train).
+    Muc4(TrainArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct TrainArgs {
+    /// A folder with the layout of the shared MUC-4 data; default as for `vigil eval muc4`.
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// The split to learn from.
+    #[arg(long, value_enum, default_value = "train")]
+    split: Split,
+    /// Where to write the lexicon (JSON).
+    #[arg(long, short, value_name = "LEXICON.json")]
+    out: PathBuf,
+}
+
+/// Support and precision a phrase needs to enter the lexicon (tuned on dev: support 1-3 and
+/// precision 0.1-0.5 tried; 2 and 0.3 best or within 0.5 F1 of it).
+const MIN_SUPPORT: u32 = 2;
+const MIN_PRECISION: f64 = 0.3;
+
+/// `vigil train muc4`: learns the role lexicon from a split and writes it.
+pub(crate) fn train(global: &Global, args: &TrainArgs) -> anyhow::Result<ExitCode> {
+    let data = args.data.clone().unwrap_or_else(default_data);
+    let lexicon = learn(&data, args.split)?;
+    let json = serde_json::to_string_pretty(&lexicon)?;
+    std::fs::write(&args.out, json + "\n")
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    if !global.quiet {
+        eprintln!(
+            "vigil: {} phrases learned from {} messages -> {}",
+            lexicon.entries.len(),
+            lexicon.messages,
+            args.out.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn learn(data: &Path, split: Split) -> anyhow::Result<Lexicon> {
+    let (gold, texts) = load_split(data, split)?;
+    let messages: Vec<(&GoldDocument, &str)> = gold
+        .iter()
+        .filter_map(|document| texts.get(&document.docid).map(|text| (document, text.as_str())))
+        .collect();
+    anyhow::ensure!(!messages.is_empty(), "no raw texts to learn from in {}", data.display());
+    Ok(Lexicon::train(&messages, MIN_SUPPORT, MIN_PRECISION))
 }
 
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
@@ -65,7 +128,27 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     let predictions = match &args.predictions {
         Some(path) => read_predictions(path)?,
-        None => predict(global, &gold, &texts)?,
+        None => {
+            let lexicon = match (&args.model, args.rules_only) {
+                (_, true) => None,
+                (Some(path), false) => {
+                    let text = std::fs::read_to_string(path)
+                        .with_context(|| format!("cannot read {}", path.display()))?;
+                    Some(serde_json::from_str(&text).with_context(|| {
+                        format!("{}: not a lexicon from `vigil train muc4`", path.display())
+                    })?)
+                }
+                (None, false) => {
+                    if matches!(args.split, Split::Train) {
+                        eprintln!(
+                            "vigil: note: the lexicon is trained on the split scored; this is training accuracy"
+                        );
+                    }
+                    Some(learn(&data, Split::Train)?)
+                }
+            };
+            predict(global, &gold, &texts, lexicon.as_ref(), args.no_fallback)?
+        }
     };
     let seconds = started.elapsed().as_secs_f64();
     if let Some(path) = &args.out {
@@ -163,6 +246,8 @@ fn predict(
     global: &Global,
     gold: &[GoldDocument],
     texts: &std::collections::HashMap<String, String>,
+    lexicon: Option<&Lexicon>,
+    no_fallback: bool,
 ) -> anyhow::Result<Vec<Prediction>> {
     let reader = super::reader(global, None)?;
     let gazetteer = vigil_gazetteer::Gazetteer::builtin();
@@ -178,7 +263,12 @@ fn predict(
     let threads = std::thread::available_parallelism().map_or(1, usize::from).min(8);
     let chunk = gold.len().div_ceil(threads).max(1);
     let reader = &reader;
-    let country_name = &country_name;
+    let adapter = &muc4::adapt::Adapter {
+        country_name: &country_name,
+        lexicon,
+        dateline: None,
+        fallback: !no_fallback,
+    };
     let predictions = std::thread::scope(|scope| {
         let handles: Vec<_> = gold
             .chunks(chunk)
@@ -187,8 +277,7 @@ fn predict(
                     part.iter()
                         .map(|document| {
                             let text = texts.get(&document.docid).map_or("", String::as_str);
-                            let templates =
-                                read_message(reader, &document.docid, text, country_name);
+                            let templates = read_message(reader, &document.docid, text, adapter);
                             Prediction { docid: document.docid.clone(), templates }
                         })
                         .collect::<Vec<_>>()
@@ -205,7 +294,7 @@ fn read_message(
     reader: &vigil_reader::Reader,
     docid: &str,
     text: &str,
-    country_name: &dyn Fn(&str) -> Option<String>,
+    adapter: &muc4::adapt::Adapter<'_>,
 ) -> Vec<Template> {
     if text.trim().is_empty() {
         return Vec::new();
@@ -228,7 +317,19 @@ fn read_message(
         ingested_at: Some(Utc::now()),
     };
     let extraction = reader.extract(&document);
-    muc4::adapt::templates(&extraction, text, country_name)
+    let dateline = document.published.map(|day| (day, dateline_country(text)));
+    let adapter = muc4::adapt::Adapter { dateline, ..*adapter };
+    muc4::adapt::templates(&extraction, text, &adapter)
+}
+
+/// The country of the dateline's place ("SAN SALVADOR, 3 JAN 90 -- ..."), by name.
+fn dateline_country(text: &str) -> Option<String> {
+    let line = text.lines().find(|line| !line.trim().is_empty())?;
+    let place = line.split(',').next()?.trim();
+    let gazetteer = vigil_gazetteer::Gazetteer::builtin();
+    let found = gazetteer.lookup(place);
+    let best = found.iter().max_by_key(|p| p.population)?;
+    gazetteer.country(&best.country).map(|country| country.name.clone())
 }
 
 fn read_predictions(path: &Path) -> anyhow::Result<Vec<Prediction>> {

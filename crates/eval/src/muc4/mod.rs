@@ -18,6 +18,7 @@
 pub mod adapt;
 pub mod corpus;
 pub mod keys;
+pub mod lexicon;
 pub mod score;
 
 pub use score::Muc4Score;
@@ -237,6 +238,25 @@ impl Template {
             value["date"].as_str().and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok());
         template.location = value["location"].as_str().map(str::to_string);
         template
+    }
+}
+
+impl GoldTemplate {
+    /// The template a perfect reader would write for this key: every role's entities with all
+    /// their mentions, the first organisation mention and level of each confidence, the last day
+    /// of the first date range and the first country. Scored against its key it earns 100.
+    pub fn as_prediction(&self) -> Template {
+        Template {
+            incident_type: self.incident_types.first().cloned().unwrap_or_default(),
+            roles: self.roles.clone(),
+            confidence: self
+                .confidence
+                .iter()
+                .filter_map(|c| Some((c.organisation.first()?.clone(), *c.levels.first()?)))
+                .collect(),
+            date: self.dates.first().map(|range| range.last),
+            location: self.countries.first().cloned(),
+        }
     }
 }
 
