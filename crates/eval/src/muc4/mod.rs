@@ -19,6 +19,8 @@ pub mod adapt;
 pub mod corpus;
 pub mod keys;
 pub mod lexicon;
+pub mod model;
+pub mod roles;
 pub mod score;
 
 pub use score::Muc4Score;

@@ -1,0 +1,42 @@
+//! The learned parts of MUC-4 reading, trained together on one split and saved as one file.
+//!
+//! `vigil train muc4` builds them from the train split (about two seconds) and writes them;
+//! `vigil eval muc4` builds them the same way when given no file, so every figure can be
+//! reproduced from the data and the command alone. The settings below were tuned on dev.
+
+use serde::{Deserialize, Serialize};
+
+use super::GoldDocument;
+use super::lexicon::Lexicon;
+use super::roles::RoleModel;
+
+/// A phrase enters the lexicon when it filled its role in at least this many messages (1-3
+/// tried on dev; 2 best).
+pub const MIN_SUPPORT: u32 = 2;
+/// ... and in at least this share of the relevant messages holding it (0.1-0.5 tried; 0.3
+/// within 0.5 F1 of the best and the least noisy).
+pub const MIN_PRECISION: f64 = 0.3;
+/// The role classifier keeps a phrase at this probability (0.3-0.9 tried; 0.9 best).
+pub const ROLE_THRESHOLD: f32 = 0.9;
+
+/// The lexicon and the role classifier.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Models {
+    /// What was trained on, for the record ("train: 1300 messages").
+    pub trained_on: String,
+    /// Role phrases.
+    pub lexicon: Lexicon,
+    /// Roles from context.
+    pub roles: RoleModel,
+}
+
+impl Models {
+    /// Trains both on `(key, text)` pairs of one split.
+    pub fn train(split: &str, messages: &[(&GoldDocument, &str)]) -> Models {
+        Models {
+            trained_on: format!("{split}: {} messages", messages.len()),
+            lexicon: Lexicon::train(messages, MIN_SUPPORT, MIN_PRECISION),
+            roles: RoleModel::train(messages, ROLE_THRESHOLD),
+        }
+    }
+}
