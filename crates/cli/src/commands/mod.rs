@@ -2,6 +2,7 @@
 
 pub(crate) mod actor;
 pub(crate) mod actors;
+pub(crate) mod backtest_muc4;
 pub(crate) mod board;
 pub(crate) mod board_show;
 pub(crate) mod brief;

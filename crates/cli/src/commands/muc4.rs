@@ -181,7 +181,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn default_data() -> PathBuf {
+pub(crate) fn default_data() -> PathBuf {
     std::env::var_os("VIGIL_SHARED")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("../shared"))

@@ -2,6 +2,7 @@
 //! Both read only reports published on or before `--as-of`, so a past day can be replayed
 //! without look-ahead.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::{Duration, NaiveDate};
@@ -156,6 +157,13 @@ pub(crate) struct BacktestArgs {
     /// Also score the alert detectors on generated series with known escalations.
     #[arg(long)]
     generated: bool,
+    /// Backtest on the incidents of MUC-4's answer keys instead of the store.
+    #[arg(long)]
+    muc4: bool,
+    /// The MUC-4 data folder for `--muc4` (default `$VIGIL_SHARED/data/muc4`, else
+    /// `../shared/data/muc4`).
+    #[arg(long, value_name = "DIR", requires = "muc4")]
+    data: Option<PathBuf>,
 }
 
 /// Replays the store week by week with no look-ahead (each week's count is read from the
@@ -163,6 +171,11 @@ pub(crate) struct BacktestArgs {
 /// and optionally the detectors on generated series.
 pub(crate) fn backtest(global: &Global, args: BacktestArgs) -> anyhow::Result<ExitCode> {
     use vigil_store::Store as _;
+    if args.muc4 {
+        let dir = args.data.clone().unwrap_or_else(super::muc4::default_data);
+        super::backtest_muc4::run(global, &dir)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let store = super::open_store(global)?;
     let latest = store
         .documents(&vigil_store::DocumentQuery { limit: Some(1), ..Default::default() })?

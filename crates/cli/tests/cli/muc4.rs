@@ -72,3 +72,24 @@ fn muc4_dev_predictions_score_and_round_trip() {
         .json();
     assert_eq!(rescored["score"], scored["score"]);
 }
+
+/// Issue 7's target: on weekly series of the incidents in MUC-4's keys, the EWMA Poisson
+/// forecasts beat both naive baselines by CRPS.
+#[test]
+fn muc4_key_series_forecasts_beat_naive_baselines() {
+    let Some(shared) = std::env::var_os("VIGIL_SHARED").map(PathBuf::from) else {
+        println!("skipped: VIGIL_SHARED unset");
+        return;
+    };
+    let data = shared.join("data/muc4");
+    let report =
+        Sandbox::new().run(&[&"--json", &"backtest", &"--muc4", &"--data", &data]).success().json();
+    let pooled = &report["pooled"];
+    let crps = |name: &str| pooled[name]["crps"].as_f64().unwrap();
+    assert!(report["countries"].as_array().unwrap().len() >= 5, "{report}");
+    assert!(pooled["weeks"].as_u64().unwrap() > 300, "{pooled}");
+    assert!(crps("model") < crps("no_change"), "{pooled}");
+    assert!(crps("model") < crps("last_count"), "{pooled}");
+    // Fewer incidents than templates: one incident keyed in many messages counts once.
+    assert!(report["incidents"].as_u64() < report["templates"].as_u64(), "{report}");
+}

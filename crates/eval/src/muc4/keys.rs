@@ -77,6 +77,11 @@ impl RawTemplate {
         (countries, optional)
     }
 
+    /// Every quoted string of a slot (`"\"LA E\" FARM" / "FARM"` gives two), optional or not.
+    pub fn strings(&self, slot: u32) -> Vec<String> {
+        self.lines(slot).flat_map(quoted_strings).collect()
+    }
+
     /// Perpetrator confidence per organisation (slot 11).
     pub fn confidence(&self) -> Vec<GoldConfidence> {
         let mut out = Vec::new();

@@ -17,6 +17,7 @@
 
 pub mod adapt;
 pub mod corpus;
+pub mod incidents;
 pub mod keys;
 pub mod lexicon;
 pub mod model;
