@@ -225,6 +225,19 @@ fn load_split(
             }
         }
     }
+    // Where a split's raw texts are missing, the JSON's own (lower case, no dateline) stand in.
+    let mut stand_ins = 0;
+    for (docid, text) in muc4::corpus::processed_texts(&json) {
+        if !texts.contains_key(&docid) {
+            texts.insert(docid, text);
+            stand_ins += 1;
+        }
+    }
+    if stand_ins > 0 {
+        eprintln!(
+            "vigil: note: {stand_ins} messages have no raw text; their processed JSON text (lower case, no dateline) is read instead"
+        );
+    }
     let mismatched = muc4::corpus::attach_keys(&mut gold, &keys);
     if !keys.is_empty() && !mismatched.is_empty() {
         eprintln!(
@@ -264,10 +277,10 @@ fn predict(
     let missing = gold.iter().filter(|d| !texts.contains_key(&d.docid)).count();
     anyhow::ensure!(
         missing < gold.len(),
-        "no raw texts found for this split under raw/CORPORA; the reader needs them"
+        "no texts found for this split (raw/CORPORA or the processed JSON); the reader needs them"
     );
     if missing > 0 {
-        eprintln!("vigil: note: {missing} messages have no raw text and get no templates");
+        eprintln!("vigil: note: {missing} messages have no text and get no templates");
     }
     let threads = std::thread::available_parallelism().map_or(1, usize::from).min(8);
     let chunk = gold.len().div_ceil(threads).max(1);

@@ -51,6 +51,18 @@ pub fn parse_processed(text: &str) -> Result<Vec<GoldDocument>, CorpusError> {
     Ok(out)
 }
 
+/// The texts of processed-GTT JSON lines (`docid`, `doctext`): lower case and without the
+/// dateline, so only a stand-in where the raw texts are missing. Unreadable lines are skipped
+/// ([`parse_processed`] names them).
+pub fn processed_texts(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter_map(|value| {
+            Some((value["docid"].as_str()?.to_string(), value["doctext"].as_str()?.to_string()))
+        })
+        .collect()
+}
+
 /// Entities from JSON: each a list of mentions, a mention either a string or `[string, offset]`.
 pub fn entities(value: &serde_json::Value) -> Vec<Entity> {
     let mention = |m: &serde_json::Value| match m {
