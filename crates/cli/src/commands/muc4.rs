@@ -228,8 +228,8 @@ fn load_split(
     // Where a split's raw texts are missing, the JSON's own (lower case, no dateline) stand in.
     let mut stand_ins = 0;
     for (docid, text) in muc4::corpus::processed_texts(&json) {
-        if !texts.contains_key(&docid) {
-            texts.insert(docid, text);
+        if let std::collections::hash_map::Entry::Vacant(slot) = texts.entry(docid) {
+            slot.insert(text);
             stand_ins += 1;
         }
     }
