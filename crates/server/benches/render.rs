@@ -1,0 +1,3 @@
+//! Render benchmark (filled in below).
+
+fn main() {}

@@ -1,0 +1,82 @@
+//! `/api/claims`, `/api/actors`, `/api/actors/{name}` (a profile) and `/api/alerts`.
+
+use axum::Json;
+use axum::extract::{OriginalUri, Path, State};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use vigil_query::Filters;
+use vigil_query::listings::ActorRow;
+use vigil_query::profile::Profile;
+use vigil_watch::Alert;
+
+use super::{ApiQuery, Page, Paging};
+use crate::error::{ApiError, ErrorCode};
+use crate::state::AppState;
+
+pub(crate) async fn claims(
+    State(state): State<AppState>,
+    ApiQuery(filters): ApiQuery<Filters>,
+    ApiQuery(paging): ApiQuery<Paging>,
+    uri: OriginalUri,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let snapshot = state.snapshot().await?;
+    let rows = vigil_query::listings::claims(&snapshot.extractions, &filters);
+    let page = Page::of(rows, paging, &uri)?;
+    Ok(Json(serde_json::to_value(page).unwrap_or_default()))
+}
+
+pub(crate) async fn actors(
+    State(state): State<AppState>,
+    ApiQuery(filters): ApiQuery<Filters>,
+    ApiQuery(paging): ApiQuery<Paging>,
+    uri: OriginalUri,
+) -> Result<Json<Page<ActorRow>>, ApiError> {
+    let snapshot = state.snapshot().await?;
+    let rows = vigil_query::listings::actors(&snapshot.extractions, &filters);
+    Ok(Json(Page::of(rows, paging, &uri)?))
+}
+
+/// An actor's profile from the snapshot.
+pub(crate) fn profile(snapshot: &crate::state::Snapshot, name: &str) -> Result<Profile, ApiError> {
+    vigil_query::profile::profile(name, &snapshot.incidents, &snapshot.extractions).ok_or_else(
+        || {
+            ApiError::new(
+                ErrorCode::ActorNotFound,
+                format!("no actor named {name:?} in the knowledge base or the store"),
+            )
+        },
+    )
+}
+
+pub(crate) async fn actor(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Json<Profile>, ApiError> {
+    let snapshot = state.snapshot().await?;
+    Ok(Json(profile(&snapshot, &name)?))
+}
+
+/// The day alerts are judged on.
+#[derive(Debug, Deserialize)]
+pub(crate) struct AlertQuery {
+    as_of: Option<NaiveDate>,
+}
+
+/// Alerts as of `as_of` (reports published after it are not read); without it, as of the
+/// newest report in the store.
+pub(crate) async fn alerts(
+    State(state): State<AppState>,
+    ApiQuery(query): ApiQuery<AlertQuery>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let snapshot = state.snapshot().await?;
+    let (as_of, alerts): (Option<NaiveDate>, Vec<Alert>) = match query.as_of {
+        None => (snapshot.latest, snapshot.alerts.clone()),
+        Some(day) => {
+            let incidents = state
+                .with_store(move |store| Ok(vigil_query::fused::load_as_of(store, Some(day))?))
+                .await?;
+            (Some(day), vigil_query::alerts::alerts(&incidents, day))
+        }
+    };
+    Ok(Json(serde_json::json!({ "as_of": as_of, "items": alerts })))
+}
