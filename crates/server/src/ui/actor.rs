@@ -20,8 +20,15 @@ pub(crate) async fn page(State(state): State<AppState>, Path(name): Path<String>
 
 /// The actor page.
 pub(crate) fn render(profile: &Profile) -> Markup {
-    let dates: Vec<chrono::NaiveDate> =
-        profile.incidents.values().flatten().filter_map(|incident| incident.date).collect();
+    // An incident linked with two confidences is still one incident.
+    let mut seen: Vec<&str> = Vec::new();
+    let mut dates: Vec<chrono::NaiveDate> = Vec::new();
+    for incident in profile.incidents.values().flatten() {
+        if !seen.contains(&incident.id.as_str()) {
+            seen.push(&incident.id);
+            dates.extend(incident.date);
+        }
+    }
     let body = html! {
         h1 { (profile.name) }
         p.muted {
@@ -60,6 +67,7 @@ pub(crate) fn render(profile: &Profile) -> Markup {
         section #company {
             h2 { "Named with" }
             @if profile.co_occurring.is_empty() { p.muted { "No other actor shares its documents." } }
+            @else { (PreEscaped(super::chart::network(&profile.name, &profile.co_occurring[..profile.co_occurring.len().min(COMPANY)]))) }
             ul.company {
                 @for (name, count) in profile.co_occurring.iter().take(COMPANY) {
                     li { a href=(actor_href(name)) { (name) } " (" (count) " documents)" }

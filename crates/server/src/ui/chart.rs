@@ -1,4 +1,4 @@
-//! A bar chart of activity per month, drawn as SVG on the server.
+//! Charts drawn as SVG on the server: activity per month, and an actor's company.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -52,5 +52,44 @@ pub(crate) fn monthly(dates: &[NaiveDate], label: &str) -> String {
         }
     }
     svg.push_str("</svg>");
+    svg
+}
+
+/// The actor in the middle, the actors named with it around, each line as thick as the
+/// documents they share (every name escaped).
+pub(crate) fn network(center: &str, company: &[(String, usize)]) -> String {
+    let (width, height, radius) = (640.0_f64, 360.0_f64, 140.0_f64);
+    let (cx, cy) = (width / 2.0, height / 2.0);
+    let most = company.iter().map(|(_, count)| *count).max().unwrap_or(1).max(1) as f64;
+    let mut svg = format!(
+        "<svg class=\"network\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"actors named with {}\" font-size=\"10\">",
+        super::map::escape(center)
+    );
+    for (index, (name, count)) in company.iter().enumerate() {
+        let angle = index as f64 / company.len() as f64 * std::f64::consts::TAU;
+        let (x, y) = (cx + radius * angle.cos(), cy + radius * angle.sin());
+        let stroke = 0.5 + 4.0 * *count as f64 / most;
+        let anchor = if angle.cos() < -0.1 {
+            "end"
+        } else if angle.cos() > 0.1 {
+            "start"
+        } else {
+            "middle"
+        };
+        let _ = write!(
+            svg,
+            "<line x1=\"{cx:.1}\" y1=\"{cy:.1}\" x2=\"{x:.1}\" y2=\"{y:.1}\" stroke=\"#8aa1b8\" stroke-width=\"{stroke:.1}\"/><a href=\"{}\"><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\" fill=\"#35618f\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{} ({count})</text></a>",
+            super::map::escape(&super::actor_href(name)),
+            x + 8.0 * angle.cos(),
+            y + 8.0 * angle.sin() + 3.0,
+            super::map::escape(name)
+        );
+    }
+    let _ = write!(
+        svg,
+        "<circle cx=\"{cx:.1}\" cy=\"{cy:.1}\" r=\"9\" fill=\"#b3261e\"/><text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-weight=\"bold\">{}</text></svg>",
+        cy + 22.0,
+        super::map::escape(center)
+    );
     svg
 }

@@ -90,6 +90,9 @@ pub(crate) fn render(incident: &FusedIncident) -> Markup {
 
 /// One slot's row: consensus, its rule, and every source's value with its date.
 fn slot<T: Show>(name: &str, consensus: &Consensus<T>) -> Markup {
+    if consensus.value.is_none() && consensus.values.is_empty() {
+        return html! {};
+    }
     html! {
         tr {
             th { (name) }

@@ -42,20 +42,20 @@ fn build_outlines() -> String {
         let Some(country) = data.countries.get(code) else { continue };
         for polygon in &country.polygons {
             let ring = &polygon.exterior().0;
-            // Points closer than half a unit to the last one kept add nothing visible.
+            // Points within a unit of the last one kept add nothing visible at this size.
             let mut last: Option<(f64, f64)> = None;
             let mut kept = 0;
             let mut piece = String::new();
             for coord in ring {
                 let point = (x(f64::from(coord.x)), y(f64::from(coord.y)));
                 if last.is_some_and(|(lx, ly)| {
-                    (lx - point.0).abs() < 0.5 && (ly - point.1).abs() < 0.5
+                    (lx - point.0).abs() < 1.0 && (ly - point.1).abs() < 1.0
                 }) {
                     continue;
                 }
                 let _ = write!(
                     piece,
-                    "{}{:.1} {:.1}",
+                    "{}{:.0} {:.0}",
                     if kept == 0 { "M" } else { "L" },
                     point.0,
                     point.1
