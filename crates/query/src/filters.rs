@@ -68,10 +68,13 @@ impl Filters {
 
 /// Oldest first, undated last, then by id.
 pub fn sort_by_date(incidents: &mut [FusedIncident]) {
-    incidents.sort_by(|a, b| {
-        let key = |incident: &FusedIncident| incident.date.value.map(|date| date.start);
-        (key(a).is_none(), key(a), &a.id).cmp(&(key(b).is_none(), key(b), &b.id))
-    });
+    incidents.sort_by(date_order);
+}
+
+/// The order of [`sort_by_date`]: oldest first, undated last, then by id.
+pub fn date_order(a: &FusedIncident, b: &FusedIncident) -> std::cmp::Ordering {
+    let key = |incident: &FusedIncident| incident.date.value.map(|date| date.start);
+    (key(a).is_none(), key(a), &a.id).cmp(&(key(b).is_none(), key(b), &b.id))
 }
 
 /// A value's snake_case JSON spelling.

@@ -152,18 +152,20 @@ pub struct TimelineEntry<'f> {
 
 /// Timeline entries of incidents (already filtered and ordered).
 pub fn timeline(incidents: &[FusedIncident]) -> Vec<TimelineEntry<'_>> {
-    incidents
-        .iter()
-        .map(|incident| TimelineEntry {
-            id: &incident.id,
-            date: incident.date.value,
-            incident_type: incident.incident_type.value,
-            stage: incident.stage.value,
-            place: incident.location.value.as_ref(),
-            sources: crate::fused::distinct_sources(incident),
-            documents: &incident.documents,
-            killed: incident.killed.value.map(|count| count.best),
-            attribution: crate::fused::attribution_summary(incident),
-        })
-        .collect()
+    incidents.iter().map(timeline_entry).collect()
+}
+
+/// One incident's line of the timeline.
+pub fn timeline_entry(incident: &FusedIncident) -> TimelineEntry<'_> {
+    TimelineEntry {
+        id: &incident.id,
+        date: incident.date.value,
+        incident_type: incident.incident_type.value,
+        stage: incident.stage.value,
+        place: incident.location.value.as_ref(),
+        sources: crate::fused::distinct_sources(incident),
+        documents: &incident.documents,
+        killed: incident.killed.value.map(|count| count.best),
+        attribution: crate::fused::attribution_summary(incident),
+    }
 }

@@ -35,6 +35,7 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("get", "/api/search"),
     ("get", "/api/incidents"),
     ("get", "/api/incidents/{id}"),
+    ("post", "/api/incidents/{id}/merge"),
     ("get", "/api/timeline"),
     ("get", "/api/claims"),
     ("get", "/api/actors"),
@@ -58,6 +59,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/search", get(documents::search))
         .route("/api/incidents", get(incidents::list))
         .route("/api/incidents/{id}", get(incidents::one))
+        .route("/api/incidents/{id}/merge", post(incidents::merge))
         .route("/api/timeline", get(incidents::timeline))
         .route("/api/claims", get(knowledge::claims))
         .route("/api/actors", get(knowledge::actors))
@@ -126,13 +128,24 @@ impl<T> Page<T> {
         paging: Paging,
         uri: &OriginalUri,
     ) -> Result<Page<T>, ApiError> {
+        Page::of_with(all, paging, uri, |item| item)
+    }
+
+    /// Like [`Page::of`], turning only the page's items into wire items (the rest are only
+    /// counted).
+    pub(crate) fn of_with<U>(
+        all: impl IntoIterator<Item = U>,
+        paging: Paging,
+        uri: &OriginalUri,
+        wire: impl Fn(U) -> T,
+    ) -> Result<Page<T>, ApiError> {
         let limit = paging.limit()?;
         let mut total = 0;
         let mut items = Vec::new();
         for (index, item) in all.into_iter().enumerate() {
             total = index + 1;
             if index >= paging.offset && items.len() < limit {
-                items.push(item);
+                items.push(wire(item));
             }
         }
         let more = paging.offset + items.len() < total;

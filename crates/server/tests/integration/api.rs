@@ -134,6 +134,20 @@ fn changes_need_an_analyst_token() {
     );
     assert_eq!(unknown.json()["code"], "board_item_not_found");
 
+    // Two incidents merged by an analyst are one afterwards, with the reports of both.
+    let two = server.get("/api/incidents?limit=2").json();
+    let (a, b) = (two["items"][0].clone(), two["items"][1].clone());
+    let merge = format!(r#"{{"with": {}, "why": "same night"}}"#, b["id"]);
+    let path = format!("/api/incidents/{}/merge", a["id"].as_str().expect("id"));
+    assert_eq!(server.post_json(&path, Some(VIEWER), &merge).status, 403);
+    let merged = server.post_json(&path, Some(ANALYST), &merge);
+    assert_eq!(merged.status, 200, "{}", merged.body);
+    let reports =
+        |incident: &serde_json::Value| incident["documents"].as_array().map_or(0, Vec::len);
+    assert!(reports(&merged.json()) >= reports(&a).max(reports(&b)), "{}", merged.body);
+    let after = server.get("/api/incidents?limit=500").json();
+    assert_eq!(after["total"].as_u64(), two["total"].as_u64().map(|total| total - 1));
+
     // A claim grade: the first claim of the first document with one.
     let claims = server.get("/api/claims?limit=1").json();
     let document = claims["items"][0]["document"].as_str().expect("a claim").to_string();
