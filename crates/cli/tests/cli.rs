@@ -13,6 +13,7 @@ mod cli {
     mod fusion;
     mod ingest_demo;
     mod read;
+    mod serve;
     mod shared;
     mod sources;
     mod usage;
