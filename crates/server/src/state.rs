@@ -2,9 +2,11 @@
 //!
 //! Fused incidents are rebuilt from every stored mention on read (fusion's consensus is not
 //! stored), which takes seconds on a large store; pages cannot pay that per request. The
-//! [`Snapshot`] holds them, newest first, with the extractions and the current alerts, and is
-//! rebuilt when the server itself changes the store or when it is older than
-//! [`Config::refresh`](crate::Config::refresh) (another process may have ingested).
+//! [`Snapshot`] holds them, newest first, with the extractions and the current alerts. A change
+//! made through the server drops it, so the next read rebuilds it first (a client reads its own
+//! writes). One older than [`Config::refresh`](crate::Config::refresh) (another process may
+//! have ingested) is still served while a fresh one is built in the background, so no request
+//! waits for that rebuild.
 
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -26,8 +28,20 @@ pub type StoreOpener = Arc<dyn Fn() -> StoreResult<BoxedStore> + Send + Sync>;
 pub struct AppState {
     opener: StoreOpener,
     pool: Arc<Mutex<Vec<BoxedStore>>>,
-    snapshot: Arc<tokio::sync::Mutex<Option<Arc<Snapshot>>>>,
+    cache: Arc<Mutex<Cache>>,
+    /// Held while a snapshot is built for a waiting request, so concurrent ones wait for one
+    /// build instead of each starting its own.
+    building: Arc<tokio::sync::Mutex<()>>,
     pub(crate) config: Config,
+}
+
+/// The current snapshot and what is being done about it.
+#[derive(Default)]
+struct Cache {
+    current: Option<Arc<Snapshot>>,
+    /// Bumped by every change; a background build started before a change is thrown away.
+    generation: u64,
+    refreshing: bool,
 }
 
 /// What pages and listings read, built at one moment.
@@ -83,7 +97,8 @@ impl AppState {
         AppState {
             opener,
             pool: Arc::new(Mutex::new(Vec::new())),
-            snapshot: Arc::new(tokio::sync::Mutex::new(None)),
+            cache: Arc::new(Mutex::new(Cache::default())),
+            building: Arc::new(tokio::sync::Mutex::new(())),
             config,
         }
     }
@@ -115,23 +130,58 @@ impl AppState {
         })?
     }
 
-    /// The current snapshot, rebuilt first when it is missing or stale.
+    /// The current snapshot: built first when there is none (or a change dropped it); when
+    /// stale, served as it is while a fresh one is built in the background.
     pub async fn snapshot(&self) -> Result<Arc<Snapshot>, ApiError> {
-        // Holding the lock while rebuilding makes concurrent requests wait for one rebuild
-        // instead of each starting its own.
-        let mut current = self.snapshot.lock().await;
-        if let Some(snapshot) = current.as_ref()
-            && snapshot.built.elapsed() < self.config.refresh
-        {
-            return Ok(snapshot.clone());
+        if let Some(current) = self.cached_or_refresh() {
+            return Ok(current);
         }
+        let _building = self.building.lock().await;
+        // Another request may have built it while this one waited.
+        if let Some(current) = self.lock_cache().current.clone() {
+            return Ok(current);
+        }
+        let generation = self.lock_cache().generation;
         let fresh = Arc::new(self.with_store(|store| Snapshot::build(store)).await?);
-        *current = Some(fresh.clone());
+        self.store_if_current(generation, fresh.clone());
         Ok(fresh)
+    }
+
+    /// The cached snapshot, if any; starts a background refresh when it is stale.
+    fn cached_or_refresh(&self) -> Option<Arc<Snapshot>> {
+        let mut cache = self.lock_cache();
+        let current = cache.current.clone()?;
+        if current.built.elapsed() >= self.config.refresh && !cache.refreshing {
+            cache.refreshing = true;
+            let (state, generation) = (self.clone(), cache.generation);
+            tokio::spawn(async move {
+                let fresh = state.with_store(|store| Snapshot::build(store)).await;
+                if let Ok(fresh) = fresh {
+                    state.store_if_current(generation, Arc::new(fresh));
+                }
+                state.lock_cache().refreshing = false;
+            });
+        }
+        Some(current)
+    }
+
+    /// Keeps `fresh` unless a change came after its build began.
+    fn store_if_current(&self, generation: u64, fresh: Arc<Snapshot>) {
+        let mut cache = self.lock_cache();
+        if cache.generation == generation {
+            cache.current = Some(fresh);
+        }
+    }
+
+    fn lock_cache(&self) -> std::sync::MutexGuard<'_, Cache> {
+        // A panic while holding this lock leaves the cache usable: it is plain data.
+        self.cache.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Forgets the snapshot (after a change), so the next read rebuilds it.
     pub async fn invalidate(&self) {
-        *self.snapshot.lock().await = None;
+        let mut cache = self.lock_cache();
+        cache.current = None;
+        cache.generation += 1;
     }
 }
