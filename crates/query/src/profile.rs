@@ -1,10 +1,10 @@
 //! One actor's profile: who it is, what it is linked to and by whom, what it said and what was
 //! said of it, and who it appears with.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
-use vigil_domain::{DocumentId, Extraction};
+use vigil_domain::{Confidence, DocumentId, Extraction, IncidentType};
 use vigil_fusion::FusedIncident;
 
 use crate::serde_value;
@@ -100,19 +100,32 @@ pub fn profile(
         co_occurring: Vec::new(),
         documents_named: 0,
     };
+    // Spellings of the few enum values, made once: an actor of a large store is linked to
+    // tens of thousands of incidents.
+    let mut confidence_names: HashMap<Confidence, String> = HashMap::new();
+    let mut type_names: HashMap<IncidentType, String> = HashMap::new();
     for incident in incidents {
         let mut confidences: Vec<String> = incident
             .attribution
             .iter()
             .filter(|link| link.actor == name)
-            .map(|link| serde_value(&link.confidence))
+            .map(|link| {
+                confidence_names
+                    .entry(link.confidence)
+                    .or_insert_with(|| serde_value(&link.confidence))
+                    .clone()
+            })
             .collect();
         confidences.sort();
         confidences.dedup();
+        let incident_type = incident
+            .incident_type
+            .value
+            .map(|kind| type_names.entry(kind).or_insert_with(|| serde_value(&kind)).clone());
         for confidence in confidences {
             profile.incidents.entry(confidence).or_default().push(IncidentRef {
                 id: incident.id.clone(),
-                incident_type: incident.incident_type.value.map(|kind| serde_value(&kind)),
+                incident_type: incident_type.clone(),
                 date: incident.date.value.map(|date| date.start),
                 sources: incident.documents.len(),
             });

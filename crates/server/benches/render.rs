@@ -96,6 +96,7 @@ struct Fixture {
     runtime: tokio::runtime::Runtime,
     incident: String,
     document: String,
+    snapshot: Arc<vigil_server::state::Snapshot>,
 }
 
 fn fixture() -> &'static Fixture {
@@ -213,6 +214,7 @@ fn build() -> Fixture {
         runtime,
         incident,
         document: first_document,
+        snapshot,
     }
 }
 
@@ -259,10 +261,24 @@ fn board_page() -> usize {
 
 #[divan::bench(sample_count = 20)]
 fn search_page() -> usize {
+    get("/search?q=Report%204242")
+}
+
+/// The worst case: a word every one of the 20,000 reports holds, all ranked for the top 50.
+#[divan::bench(sample_count = 20)]
+fn search_page_every_report() -> usize {
     get("/search?q=officials")
 }
 
 #[divan::bench(sample_count = 20)]
 fn api_incidents_page() -> usize {
     get("/api/incidents?limit=50&offset=5000")
+}
+
+/// The actor page's work without the page: the profile over every incident and report.
+#[divan::bench(sample_count = 20)]
+fn actor_profile_only() -> usize {
+    let snapshot = &fixture().snapshot;
+    vigil_query::profile::profile("Taliban", &snapshot.incidents, &snapshot.extractions)
+        .map_or(0, |profile| profile.incidents.len())
 }

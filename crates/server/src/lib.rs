@@ -39,7 +39,7 @@ pub use ui::render_overview;
 
 /// Decodes the map's country outlines now rather than on the first overview request.
 pub fn warm() {
-    let _ = ui::map::outlines();
+    let _ = ui::map::world();
 }
 
 /// The OpenAPI 3.1 document of the JSON API, as kept in the repository.

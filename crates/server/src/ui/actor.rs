@@ -4,13 +4,16 @@
 
 use axum::extract::{Path, State};
 use maud::{Markup, PreEscaped, html};
-use vigil_query::profile::{ClaimRef, Profile};
+use vigil_query::profile::{ClaimRef, IncidentRef, Profile};
 
 use super::{PageResult, actor_href, document_href, incident_href, layout, ok};
 use crate::state::AppState;
 
 /// How many co-occurring actors are shown.
 const COMPANY: usize = 15;
+
+/// How many incidents of each confidence are listed (newest first); the API has them all.
+const LISTED: usize = 50;
 
 pub(crate) async fn page(State(state): State<AppState>, Path(name): Path<String>) -> PageResult {
     let snapshot = state.snapshot().await?;
@@ -21,11 +24,10 @@ pub(crate) async fn page(State(state): State<AppState>, Path(name): Path<String>
 /// The actor page.
 pub(crate) fn render(profile: &Profile) -> Markup {
     // An incident linked with two confidences is still one incident.
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut dates: Vec<chrono::NaiveDate> = Vec::new();
     for incident in profile.incidents.values().flatten() {
-        if !seen.contains(&incident.id.as_str()) {
-            seen.push(&incident.id);
+        if seen.insert(incident.id.as_str()) {
             dates.extend(incident.date);
         }
     }
@@ -51,13 +53,19 @@ pub(crate) fn render(profile: &Profile) -> Markup {
             @for (confidence, incidents) in &profile.incidents {
                 h3 { (confidence.replace('_', " ")) " (" (incidents.len()) ")" }
                 ul {
-                    @for incident in incidents {
+                    @for incident in newest(incidents) {
                         li {
                             a href=(incident_href(&incident.id)) { (incident.id) }
                             " " (incident.incident_type.as_deref().unwrap_or("-").replace('_', " "))
                             " " (incident.date.map_or("undated".to_string(), |d| d.to_string()))
                             " (" (incident.sources) " reports)"
                         }
+                    }
+                }
+                @if incidents.len() > LISTED {
+                    p.muted {
+                        "The " (LISTED) " newest of " (incidents.len()) "; all in "
+                        a href={ "/api/incidents?limit=500&actor=" (super::segment(&profile.name)) } { "the API" } "."
                     }
                 }
             }
@@ -76,6 +84,17 @@ pub(crate) fn render(profile: &Profile) -> Markup {
         }
     };
     layout(&profile.name, body)
+}
+
+/// The newest `LISTED` incidents, undated last.
+fn newest(incidents: &[IncidentRef]) -> Vec<&IncidentRef> {
+    let mut sorted: Vec<&IncidentRef> = incidents.iter().collect();
+    sorted.sort_by(|a, b| {
+        (a.date.is_none(), std::cmp::Reverse(a.date))
+            .cmp(&(b.date.is_none(), std::cmp::Reverse(b.date)))
+    });
+    sorted.truncate(LISTED);
+    sorted
 }
 
 fn claims(claims: &[ClaimRef]) -> Markup {

@@ -1,6 +1,7 @@
 //! The incident map: country outlines (Natural Earth polygons shipped by the `world-data`
-//! crate) projected once, equirectangular, with incidents drawn over them as dots per degree
-//! cell. No tiles or scripts are fetched: it is one inline SVG.
+//! crate) projected once, equirectangular, and served as `/static/world.svg` (cached by the
+//! browser, as it never changes), with incidents drawn over it as dots per degree cell in an
+//! inline SVG. No tiles or scripts are fetched from anywhere.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -72,6 +73,17 @@ fn build_outlines() -> String {
     path
 }
 
+/// The outlines as a whole SVG document, the map's background.
+pub(crate) fn world() -> &'static str {
+    static WORLD: OnceLock<String> = OnceLock::new();
+    WORLD.get_or_init(|| {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" width=\"{WIDTH}\" height=\"{HEIGHT}\"><path d=\"{}\" fill=\"#d9dde2\" stroke=\"#9aa3ad\" stroke-width=\"0.3\"/></svg>",
+            outlines()
+        )
+    })
+}
+
 /// The map of `incidents` as SVG markup (trusted: every text in it is escaped here).
 pub(crate) fn svg(incidents: &[FusedIncident]) -> String {
     let mut cells: BTreeMap<Cell, (usize, &FusedIncident)> = BTreeMap::new();
@@ -90,8 +102,7 @@ pub(crate) fn svg(incidents: &[FusedIncident]) -> String {
     let _ = write!(svg, "<rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#eef3f7\"/>");
     let _ = write!(
         svg,
-        "<path d=\"{}\" fill=\"#d9dde2\" stroke=\"#9aa3ad\" stroke-width=\"0.3\"/>",
-        outlines()
+        "<image href=\"/static/world.svg\" x=\"0\" y=\"0\" width=\"{WIDTH}\" height=\"{HEIGHT}\"/>"
     );
     for ((lon, lat), (count, first)) in &cells {
         let cx = x(f64::from(*lon) + 0.5);

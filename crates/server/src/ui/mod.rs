@@ -37,6 +37,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/search", get(search::page))
         .route("/static/app.js", get(script))
         .route("/static/style.css", get(style))
+        .route("/static/world.svg", get(world))
 }
 
 async fn script() -> impl IntoResponse {
@@ -56,6 +57,14 @@ async fn style() -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         include_str!("../../static/style.css"),
+    )
+}
+
+async fn world() -> impl IntoResponse {
+    let world = tokio::task::spawn_blocking(map::world).await.unwrap_or_default();
+    (
+        [(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")],
+        world,
     )
 }
 

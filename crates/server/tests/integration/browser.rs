@@ -118,7 +118,18 @@ impl Browser {
     }
 
     fn find(&self, css: &str) -> String {
-        self.find_all(css).into_iter().next().unwrap_or_else(|| panic!("no element {css}"))
+        // A click may still be navigating: look again for a moment before giving up.
+        let started = Instant::now();
+        loop {
+            if let Some(found) = self.find_all(css).into_iter().next() {
+                return found;
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                let url = self.send("GET", "/url", None);
+                panic!("no element {css} on {url}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 
     /// The text a person sees in the page.

@@ -15,7 +15,13 @@ fn pages_render_the_demo_corpus() {
         assert!(overview.body.contains(heading), "overview lacks {heading}");
     }
     assert!(overview.body.contains("<svg class=\"map\""));
-    assert!(overview.body.contains("<path d=\"M"), "country outlines drawn");
+    assert!(
+        overview.body.contains("href=\"/static/world.svg\""),
+        "country outlines under the dots"
+    );
+    let world = server.get("/static/world.svg");
+    assert!(world.content_type.starts_with("image/svg+xml"));
+    assert!(world.body.contains("<path d=\"M"), "country outlines drawn");
     // No inline script anywhere: only the static file.
     assert!(!overview.body.contains("<script>"));
     assert!(overview.body.contains("<script src=\"/static/app.js\""));
