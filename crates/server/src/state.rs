@@ -55,6 +55,8 @@ pub struct Snapshot {
     pub latest: Option<NaiveDate>,
     /// Alerts as of `latest`.
     pub alerts: Vec<Alert>,
+    /// The overview's map, drawn on first use (it reads every incident).
+    pub(crate) map: std::sync::OnceLock<String>,
     built: Instant,
 }
 
@@ -70,7 +72,14 @@ impl Snapshot {
             Some(day) => vigil_query::alerts::alerts(&stored.as_of(Some(day)), day),
             None => Vec::new(),
         };
-        Ok(Snapshot { incidents, extractions, latest, alerts, built: Instant::now() })
+        Ok(Snapshot {
+            incidents,
+            extractions,
+            latest,
+            alerts,
+            map: std::sync::OnceLock::new(),
+            built: Instant::now(),
+        })
     }
 
     /// The incident whose id starts with `prefix`.

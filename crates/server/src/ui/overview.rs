@@ -56,7 +56,7 @@ pub fn render(
         }
         section #map {
             h2 { "Map of incidents" }
-            (PreEscaped(super::map::svg(&snapshot.incidents)))
+            (PreEscaped(snapshot.map.get_or_init(|| super::map::svg(&snapshot.incidents))))
         }
         section #recent {
             h2 { "Recent incidents" }
