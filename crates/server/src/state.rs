@@ -57,6 +57,9 @@ pub struct Snapshot {
     pub alerts: Vec<Alert>,
     /// The overview's map, drawn on first use (it reads every incident).
     pub(crate) map: std::sync::OnceLock<String>,
+    /// Actors' profiles asked for so far, by the name asked.
+    pub(crate) profiles:
+        Mutex<std::collections::HashMap<String, Arc<vigil_query::profile::Profile>>>,
     built: Instant,
 }
 
@@ -78,6 +81,7 @@ impl Snapshot {
             latest,
             alerts,
             map: std::sync::OnceLock::new(),
+            profiles: Mutex::new(std::collections::HashMap::new()),
             built: Instant::now(),
         })
     }

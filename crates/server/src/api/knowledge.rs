@@ -1,5 +1,7 @@
 //! `/api/claims`, `/api/actors`, `/api/actors/{name}` (a profile) and `/api/alerts`.
 
+use std::sync::Arc;
+
 use axum::Json;
 use axum::extract::{OriginalUri, Path, State};
 use chrono::NaiveDate;
@@ -37,23 +39,43 @@ pub(crate) async fn actors(
 }
 
 /// An actor's profile from the snapshot.
-pub(crate) fn profile(snapshot: &crate::state::Snapshot, name: &str) -> Result<Profile, ApiError> {
-    vigil_query::profile::profile(name, &snapshot.incidents, &snapshot.extractions).ok_or_else(
-        || {
+/// An actor's profile from the snapshot: built on the first request for the actor (it reads
+/// every incident and report) and kept with the snapshot, which a change replaces.
+pub(crate) fn profile(
+    snapshot: &crate::state::Snapshot,
+    name: &str,
+) -> Result<Arc<Profile>, ApiError> {
+    let mut profiles = snapshot.profiles.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(found) = profiles.get(name) {
+        return Ok(found.clone());
+    }
+    let built = vigil_query::profile::profile(name, &snapshot.incidents, &snapshot.extractions)
+        .ok_or_else(|| {
             ApiError::new(
                 ErrorCode::ActorNotFound,
                 format!("no actor named {name:?} in the knowledge base or the store"),
             )
-        },
-    )
+        })?;
+    // Names are the client's to choose: keep the memo bounded.
+    if profiles.len() >= MAX_PROFILES {
+        profiles.clear();
+    }
+    let built = Arc::new(built);
+    profiles.insert(name.to_string(), built.clone());
+    Ok(built)
 }
+
+/// Most profiles kept with one snapshot.
+const MAX_PROFILES: usize = 256;
 
 pub(crate) async fn actor(
     State(state): State<AppState>,
     Path(name): Path<String>,
-) -> Result<Json<Profile>, ApiError> {
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse as _;
     let snapshot = state.snapshot().await?;
-    Ok(Json(profile(&snapshot, &name)?))
+    let profile = profile(&snapshot, &name)?;
+    Ok(Json(profile.as_ref()).into_response())
 }
 
 /// The day alerts are judged on.
