@@ -2,7 +2,7 @@
 
 use insta::assert_json_snapshot;
 
-use crate::support::{ANALYST, VIEWER, start};
+use crate::support::{ANALYST, VIEWER, ingest, start, start_with};
 
 /// One server for the read-only checks (ingesting the corpus is the slow part).
 #[test]
@@ -196,4 +196,29 @@ fn openapi_document_is_served_and_matches_the_routes_and_error_table() {
     unique.sort_unstable();
     unique.dedup();
     assert_eq!(unique.len(), table.len(), "codes are unique");
+}
+
+/// What another process ingests shows once the snapshot is refreshed in the background; the
+/// stale snapshot is served meanwhile.
+#[test]
+fn reports_ingested_elsewhere_show_after_a_refresh() {
+    let config = vigil_server::Config {
+        refresh: std::time::Duration::from_millis(200),
+        ..vigil_server::Config::default()
+    };
+    let server = start_with(&[], config);
+    let before = server.get("/api/incidents?limit=1").json()["total"].as_u64();
+    let hostile = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/hostile.txt");
+    ingest(&server.db, &[hostile.as_path()]);
+    let started = std::time::Instant::now();
+    loop {
+        let now = server.get("/api/incidents?limit=1").json()["total"].as_u64();
+        if now != before {
+            break;
+        }
+        assert!(started.elapsed().as_secs() < 20, "the new report never showed");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let hits = server.get("/api/search?q=Kabul%20market").json();
+    assert!(hits["items"].as_array().is_some_and(|items| !items.is_empty()));
 }

@@ -10,6 +10,7 @@ use vigil_store_sqlite::SqliteStore;
 /// A running server; it stops when dropped.
 pub(crate) struct Server {
     pub(crate) address: SocketAddr,
+    pub(crate) db: PathBuf,
     _dir: tempfile::TempDir,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
@@ -50,6 +51,11 @@ pub(crate) const VIEWER: &str = "vigil_test_viewer_token";
 /// A server over a new store holding `inputs` (the demo corpus when empty), with the two test
 /// tokens and one board.
 pub(crate) fn start(inputs: &[&Path]) -> Server {
+    start_with(inputs, vigil_server::Config::default())
+}
+
+/// [`start`] with a configuration.
+pub(crate) fn start_with(inputs: &[&Path], config: vigil_server::Config) -> Server {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("vigil.db");
     let corpus = demo_corpus();
@@ -69,7 +75,7 @@ pub(crate) fn start(inputs: &[&Path]) -> Server {
     let opener: vigil_server::state::StoreOpener = Arc::new(move || {
         SqliteStore::open(&path).map(|store| Box::new(store) as vigil_server::BoxedStore)
     });
-    let state = vigil_server::state::AppState::new(opener, vigil_server::Config::default());
+    let state = vigil_server::state::AppState::new(opener, config);
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let (bound, address) = std::sync::mpsc::channel();
     let thread = std::thread::spawn(move || {
@@ -88,7 +94,7 @@ pub(crate) fn start(inputs: &[&Path]) -> Server {
         });
     });
     let address = address.recv().expect("server starts");
-    Server { address, _dir: dir, stop: Some(stop), thread: Some(thread) }
+    Server { address, db, _dir: dir, stop: Some(stop), thread: Some(thread) }
 }
 
 /// A small board: two hypotheses, two evidence items.
