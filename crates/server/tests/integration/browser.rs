@@ -83,6 +83,13 @@ impl Browser {
 
     /// One WebDriver command; its `value`.
     fn send(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let value = self.try_send(method, path, body);
+        assert!(value["error"].is_null(), "webdriver {path}: {value}");
+        value
+    }
+
+    /// One WebDriver command; its `value`, which holds `error` when it failed.
+    fn try_send(&self, method: &str, path: &str, body: Option<Value>) -> Value {
         let url = if path == "/session" {
             format!("{}{path}", self.base)
         } else {
@@ -98,7 +105,6 @@ impl Browser {
         let mut response = response.expect("webdriver answers");
         let text = response.body_mut().read_to_string().expect("webdriver answer");
         let value: Value = serde_json::from_str(&text).expect("webdriver JSON");
-        assert!(value["value"]["error"].is_null(), "webdriver {path}: {}", value["value"]);
         value["value"].clone()
     }
 
@@ -134,11 +140,40 @@ impl Browser {
 
     /// The text a person sees in the page.
     fn text(&self) -> String {
-        let body = self.find("body");
-        self.send("GET", &format!("/element/{body}/text"), None)
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
+        // The page may be replaced between finding its body and reading it (a navigation
+        // finishing): read again.
+        let started = Instant::now();
+        loop {
+            let body = self.find("body");
+            let text = self.try_send("GET", &format!("/element/{body}/text"), None);
+            if let Some(text) = text.as_str() {
+                return text.to_string();
+            }
+            assert!(started.elapsed() < Duration::from_secs(10), "cannot read the page: {text}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Clicks something that loads a page (the same address, after a form, counts), and waits
+    /// until the old page is gone and the new one has loaded.
+    fn follow(&self, element: &str) {
+        let old = self.find("html");
+        self.click(element);
+        let started = Instant::now();
+        loop {
+            let gone =
+                !self.try_send("GET", &format!("/element/{old}/name"), None)["error"].is_null();
+            let ready = self.try_send(
+                "POST",
+                "/execute/sync",
+                Some(json!({"script": "return document.readyState", "args": []})),
+            );
+            if gone && ready == "complete" {
+                return;
+            }
+            assert!(started.elapsed() < Duration::from_secs(10), "the click loaded no page");
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     fn click(&self, element: &str) {
@@ -186,7 +221,7 @@ fn a_person_reads_every_page_in_chromium() {
 
     // From the overview to an incident, by clicking its date.
     let link = browser.find("#recent tbody a");
-    browser.click(&link);
+    browser.follow(&link);
     let text = browser.text();
     assert!(text.contains("Figures, source by source") && text.contains("Timeline of reporting"));
     browser.screenshot("incident");
@@ -197,7 +232,7 @@ fn a_person_reads_every_page_in_chromium() {
     assert!(browser.text().contains("reports match"));
     browser.screenshot("search");
     let hit = browser.find("ol.hits a");
-    browser.click(&hit);
+    browser.follow(&hit);
     assert!(browser.text().contains("Incidents") && browser.text().contains("Claims"));
     assert!(browser.find_all(".hl.active").is_empty());
     let item = browser.find("aside .item[data-ref]");
@@ -221,7 +256,7 @@ fn a_person_reads_every_page_in_chromium() {
     let token = browser.find("input[name=token]");
     browser.type_into(&token, ANALYST);
     let save = browser.find("#rate button");
-    browser.click(&save);
+    browser.follow(&save);
     let text = browser.text();
     assert!(text.contains("Who attacked") && text.contains("II"), "the new rating shows");
     browser.screenshot("board");
