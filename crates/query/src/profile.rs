@@ -72,14 +72,18 @@ pub struct ClaimRef {
 
 /// The profile of the actor `name` (any alias the knowledge base knows, or a name as stored),
 /// or `None` when neither the knowledge base nor the store knows it.
-pub fn profile(
+///
+/// `incidents` may be all fused incidents or only those that [`names_in`] finds the actor's
+/// [`canonical`] name in (a large store's caller keeps that index): no other incident adds to
+/// the profile.
+pub fn profile<'i>(
     name: &str,
-    incidents: &[FusedIncident],
+    incidents: impl IntoIterator<Item = &'i FusedIncident>,
     extractions: &[(DocumentId, Extraction)],
 ) -> Option<Profile> {
     let kb = vigil_extract::kb::Kb::builtin();
     let entry = kb.entry(name);
-    let name = entry.map_or_else(|| name.to_string(), |entry| entry.name.clone());
+    let name = canonical(name);
     let mut profile = Profile {
         name: name.clone(),
         kind: entry.map(|entry| serde_value(&entry.kind)),
@@ -183,4 +187,26 @@ pub fn profile(
         return None;
     }
     Some(profile)
+}
+
+/// The name a profile is kept under: the knowledge base's canonical name for an alias, else
+/// the name as given.
+pub fn canonical(name: &str) -> String {
+    let kb = vigil_extract::kb::Kb::builtin();
+    kb.entry(name).map_or_else(|| name.to_string(), |entry| entry.name.clone())
+}
+
+/// Every actor name an incident's profile entries read: attributed actors, claimants and the
+/// accused (an incident outside these names' profiles adds nothing to them).
+pub fn names_in(incident: &FusedIncident) -> impl Iterator<Item = &str> {
+    let attributed = incident.attribution.iter().map(|link| link.actor.as_str());
+    let claims = incident.claims.iter().flat_map(|fused| {
+        fused
+            .claim
+            .claimant
+            .as_deref()
+            .into_iter()
+            .chain(fused.claim.accused.iter().map(String::as_str))
+    });
+    attributed.chain(claims)
 }

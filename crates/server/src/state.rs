@@ -57,6 +57,9 @@ pub struct Snapshot {
     pub alerts: Vec<Alert>,
     /// The overview's map, drawn on first use (it reads every incident).
     pub(crate) map: std::sync::OnceLock<String>,
+    /// For each actor name, the incidents (indices into `incidents`) naming it: an actor's
+    /// profile reads only these.
+    pub(crate) by_actor: std::collections::HashMap<String, Vec<usize>>,
     /// Actors' profiles asked for so far, by the name asked.
     pub(crate) profiles:
         Mutex<std::collections::HashMap<String, Arc<vigil_query::profile::Profile>>>,
@@ -75,7 +78,18 @@ impl Snapshot {
             Some(day) => vigil_query::alerts::alerts(&stored.as_of(Some(day)), day),
             None => Vec::new(),
         };
+        let mut by_actor: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (index, incident) in incidents.iter().enumerate() {
+            for name in vigil_query::profile::names_in(incident) {
+                let entry = by_actor.entry(name.to_string()).or_default();
+                if entry.last() != Some(&index) {
+                    entry.push(index);
+                }
+            }
+        }
         Ok(Snapshot {
+            by_actor,
             incidents,
             extractions,
             latest,

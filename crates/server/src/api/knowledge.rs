@@ -49,8 +49,11 @@ pub(crate) fn profile(
     if let Some(found) = profiles.get(name) {
         return Ok(found.clone());
     }
-    let built = vigil_query::profile::profile(name, &snapshot.incidents, &snapshot.extractions)
-        .ok_or_else(|| {
+    let canonical = vigil_query::profile::canonical(name);
+    let naming = snapshot.by_actor.get(&canonical).map(Vec::as_slice).unwrap_or_default();
+    let incidents = naming.iter().filter_map(|index| snapshot.incidents.get(*index));
+    let built =
+        vigil_query::profile::profile(name, incidents, &snapshot.extractions).ok_or_else(|| {
             ApiError::new(
                 ErrorCode::ActorNotFound,
                 format!("no actor named {name:?} in the knowledge base or the store"),

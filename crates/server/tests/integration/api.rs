@@ -60,6 +60,21 @@ fn api_reads_the_demo_corpus() {
     let name = actors["items"][0]["name"].as_str().expect("an actor").to_string();
     let profile = server.get(&format!("/api/actors/{}", name.replace(' ', "%20"))).json();
     assert_eq!(profile["name"], name.as_str());
+    // The server reads only the incidents naming the actor; the profile is the one the CLI
+    // builds from every incident.
+    let store = vigil_store_sqlite::SqliteStore::open(&server.db).expect("store opens");
+    let mut incidents = vigil_query::fused::load(&store).expect("incidents");
+    // The server lists incidents newest first (undated last), and profiles follow that order.
+    incidents.sort_by_key(|incident| {
+        let day = incident.date.value.map(|date| date.start);
+        (day.is_none(), std::cmp::Reverse(day), incident.id.clone())
+    });
+    let extractions = vigil_query::listings::extractions(&store).expect("extractions");
+    for actor in ["ISKP", name.as_str()] {
+        let everything = vigil_query::profile::profile(actor, &incidents, &extractions);
+        let served = server.get(&format!("/api/actors/{}", actor.replace(' ', "%20"))).json();
+        assert_eq!(serde_json::to_value(everything).expect("json"), served, "{actor}");
+    }
     let timeline = server.get("/api/timeline?limit=3").json();
     assert_eq!(timeline["items"].as_array().map(Vec::len), Some(3));
     let alerts = server.get("/api/alerts").json();
