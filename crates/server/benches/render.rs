@@ -275,7 +275,8 @@ fn api_incidents_page() -> usize {
     get("/api/incidents?limit=50&offset=5000")
 }
 
-/// The actor page's work without the page: the profile over every incident and report.
+/// An actor's profile over every incident and report, as the CLI builds it (the server reads
+/// only the incidents naming the actor, through the snapshot's index).
 #[divan::bench(sample_count = 20)]
 fn actor_profile_only() -> usize {
     let snapshot = &fixture().snapshot;
