@@ -88,6 +88,11 @@ enum Command {
     /// Manage the gazetteer the reader resolves places with.
     #[command(subcommand)]
     Gazetteer(commands::gazetteer::Command),
+    /// Serve the JSON API and the web workbench (loopback by default).
+    Serve(commands::serve::Args),
+    /// API tokens for `vigil serve`: changes need an analyst's.
+    #[command(subcommand)]
+    Token(commands::token::Command),
     /// Score the reader against gold keys.
     #[command(subcommand)]
     Eval(commands::eval::Command),
@@ -136,6 +141,8 @@ fn main() -> ExitCode {
         Command::Watch(args) => commands::watch::watch(&global, args),
         Command::Series(args) => commands::watch::series(&global, args),
         Command::Backtest(args) => commands::watch::backtest(&global, args),
+        Command::Serve(args) => commands::serve::run(&global, args),
+        Command::Token(command) => commands::token::run(&global, command),
     };
     match result {
         Ok(code) => code,

@@ -14,6 +14,7 @@ mod cli {
     mod ingest_demo;
     mod muc4;
     mod read;
+    mod serve;
     mod shared;
     mod sources;
     mod usage;

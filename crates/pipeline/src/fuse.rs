@@ -319,6 +319,25 @@ pub fn record(
     })
 }
 
+/// Records an analyst's edit (who, when, why) and applies it, so later fusion keeps to it.
+pub fn record_edit(
+    store: &mut dyn Store,
+    edit: &Edit,
+    author: &str,
+    why: &str,
+) -> Result<(), PipelineError> {
+    let entry = vigil_store::FusionEditRecord {
+        seq: 0,
+        edit: serde_json::to_string(edit)
+            .map_err(|error| PipelineError::Fusion(format!("edit does not serialise: {error}")))?,
+        author: author.to_string(),
+        at: chrono::Utc::now(),
+        why: why.to_string(),
+    };
+    store.put_fusion_edit(&entry)?;
+    apply_edit(store, edit)
+}
+
 /// Applies an analyst's merge or split to the stored incidents now (a `Set` changes no
 /// membership: it is read when the incident is shown).
 pub fn apply_edit(store: &mut dyn Store, edit: &Edit) -> Result<(), PipelineError> {

@@ -26,7 +26,7 @@ use vigil_store::{Store, StoreError};
 pub use batch::Batcher;
 pub use fuse::{
     Constraints, FuseReport, apply_edit, fuse_pending, mentions_of, place, rebuild, record,
-    recorded_edits,
+    record_edit, recorded_edits,
 };
 
 /// How to run an ingest.

@@ -27,9 +27,9 @@ use rusqlite::Connection;
 use rusqlite::config::DbConfig;
 use vigil_domain::{Document, DocumentId, Extraction, Reliability, Source};
 use vigil_store::{
-    DocumentQuery, DocumentSummary, ExtractorInfo, FusionChange, FusionEditRecord, GradeChange,
-    GradeNote, GradeTarget, MentionRecord, PutOutcome, Record, SearchHit, Store, StoreResult,
-    StoreStats, StoredBoard, StoredExtraction, UnfusedDocument,
+    ApiToken, DocumentQuery, DocumentSummary, ExtractorInfo, FusionChange, FusionEditRecord,
+    GradeChange, GradeNote, GradeTarget, MentionRecord, PutOutcome, Record, SearchHit, Store,
+    StoreResult, StoreStats, StoredBoard, StoredExtraction, TokenRole, UnfusedDocument,
 };
 
 mod error;
@@ -40,6 +40,7 @@ mod queries;
 mod read;
 mod rows;
 mod search;
+mod tokens;
 mod write;
 
 use error::Context;
@@ -232,5 +233,17 @@ impl Store for SqliteStore {
 
     fn boards(&self) -> StoreResult<Vec<StoredBoard>> {
         grading::boards(&self.connection)
+    }
+
+    fn put_token(&mut self, name: &str, role: TokenRole, digest: &str) -> StoreResult<()> {
+        tokens::put_token(&self.connection, name, role, digest)
+    }
+
+    fn token_by_digest(&self, digest: &str) -> StoreResult<Option<ApiToken>> {
+        tokens::token_by_digest(&self.connection, digest)
+    }
+
+    fn tokens(&self) -> StoreResult<Vec<ApiToken>> {
+        tokens::tokens(&self.connection)
     }
 }

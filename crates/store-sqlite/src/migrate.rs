@@ -39,6 +39,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0003_grading_boards.sql",
         sql: include_str!("../migrations/0003_grading_boards.sql"),
     },
+    Migration {
+        version: 4,
+        name: "0004_tokens.sql",
+        sql: include_str!("../migrations/0004_tokens.sql"),
+    },
 ];
 
 /// The schema version this build writes: the version of the last migration.

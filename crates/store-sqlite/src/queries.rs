@@ -92,3 +92,11 @@ pub(crate) const UPDATE_BOARD: &str = include_str!("../queries/update_board.sql"
 pub(crate) const SELECT_BOARD: &str = include_str!("../queries/select_board.sql");
 /// Every board.
 pub(crate) const LIST_BOARDS: &str = include_str!("../queries/list_boards.sql");
+
+/// Stores a token's digest.
+pub(crate) const INSERT_TOKEN: &str = include_str!("../queries/insert_token.sql");
+/// The token with a digest.
+pub(crate) const SELECT_TOKEN_BY_DIGEST: &str =
+    include_str!("../queries/select_token_by_digest.sql");
+/// Every token.
+pub(crate) const LIST_TOKENS: &str = include_str!("../queries/list_tokens.sql");

@@ -20,6 +20,7 @@ mod grading;
 mod queries;
 mod records;
 mod search;
+mod tokens;
 
 pub use fixtures::{
     date, extractor, sample_document, sample_extraction, sample_fingerprint, sample_record,
@@ -54,6 +55,7 @@ pub use search::{
     search_ranks_title_matches_first, search_requires_every_word, search_respects_limit,
     search_snippet_marks_matched_terms, search_survives_punctuation,
 };
+pub use tokens::tokens_are_found_by_digest;
 
 /// Expands to the whole conformance suite: a module `store_conformance` with one `#[test]` per
 /// check, each calling `$make` for a fresh, empty store.
@@ -110,6 +112,7 @@ macro_rules! store_conformance_suite {
                 source_grades_keep_their_history,
                 claim_grades_are_a_separate_axis,
                 boards_round_trip,
+                tokens_are_found_by_digest,
             );
         }
     };

@@ -13,9 +13,11 @@ use vigil_domain::{Document, DocumentId, Extraction, MediaType, Reliability, Sou
 pub mod conformance;
 mod fusion;
 mod grading;
+mod tokens;
 
 pub use fusion::{FusionChange, FusionEditRecord, MentionRecord, UnfusedDocument};
 pub use grading::{GradeChange, GradeNote, GradeTarget, StoredBoard};
+pub use tokens::{ApiToken, TokenRole};
 
 /// Errors a store returns. Callers match on the kind; the message says what went wrong.
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +45,9 @@ pub enum StoreError {
         /// Highest version this build knows.
         supported: i64,
     },
+    /// Something with this name is stored already.
+    #[error("{0} exists already")]
+    AlreadyExists(String),
     /// A failure of the backend (I/O, corruption, constraint).
     #[error("{0}")]
     Backend(String),
@@ -307,4 +312,14 @@ pub trait Store {
 
     /// Every board, oldest first.
     fn boards(&self) -> StoreResult<Vec<StoredBoard>>;
+
+    /// Stores a new API token's digest (the caller hashes; the token itself is never stored).
+    /// A name in use fails with [`StoreError::AlreadyExists`].
+    fn put_token(&mut self, name: &str, role: TokenRole, digest: &str) -> StoreResult<()>;
+
+    /// The token with this digest.
+    fn token_by_digest(&self, digest: &str) -> StoreResult<Option<ApiToken>>;
+
+    /// Every token, oldest first.
+    fn tokens(&self) -> StoreResult<Vec<ApiToken>>;
 }

@@ -321,11 +321,7 @@ pub(crate) fn load(
     store: &dyn Store,
     id: i64,
 ) -> anyhow::Result<(Board, BTreeMap<String, String>)> {
-    let stored = store.board(id)?.with_context(|| format!("no board {id}"))?;
-    let board: Board =
-        serde_json::from_str(&stored.body).with_context(|| format!("board {id} does not parse"))?;
-    let decisions = serde_json::from_str(&stored.decisions).unwrap_or_default();
-    Ok((board, decisions))
+    Ok(vigil_query::boards::load(store, id)?)
 }
 
 /// Checks and stores a board.
@@ -335,16 +331,7 @@ pub(crate) fn save(
     board: &Board,
     decisions: &BTreeMap<String, String>,
 ) -> anyhow::Result<()> {
-    if !board.hypotheses.is_empty() {
-        board.check()?;
-    }
-    store.put_board(
-        Some(id),
-        &board.name,
-        &serde_json::to_string(board)?,
-        &serde_json::to_string(decisions)?,
-    )?;
-    Ok(())
+    Ok(vigil_query::boards::save(store, id, board, decisions)?)
 }
 
 fn weight(text: Option<&str>, default: Weight) -> anyhow::Result<Weight> {

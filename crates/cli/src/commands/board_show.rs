@@ -23,28 +23,7 @@ pub(crate) fn show(
     let scores = vigil_board::score(&board);
     let sensitivity = vigil_board::sensitivity(&board);
     if global.json {
-        let mut value = serde_json::to_value(&board)?;
-        value["id"] = serde_json::json!(id);
-        for (hypothesis, score) in
-            value["hypotheses"].as_array_mut().into_iter().flatten().zip(&scores.hypotheses)
-        {
-            hypothesis["inconsistency"] = serde_json::json!(score.inconsistency);
-            hypothesis["weighted_inconsistency"] = serde_json::json!(score.weighted_inconsistency);
-            hypothesis["prior_used"] = serde_json::json!(score.prior);
-            hypothesis["posterior"] = serde_json::json!(score.posterior);
-        }
-        for (item, score) in
-            value["evidence"].as_array_mut().into_iter().flatten().zip(&scores.evidence)
-        {
-            item["diagnosticity"] = serde_json::json!(score.diagnosticity);
-            item["diagnostic"] = serde_json::json!(score.diagnostic);
-        }
-        value["leaders"] = serde_json::to_value(&scores.leaders)?;
-        value["sensitivity"] = serde_json::to_value(&sensitivity)?;
-        if explain {
-            value["explain"] = serde_json::to_value(scores.explain())?;
-        }
-        return crate::output::print_json(&value);
+        return crate::output::print_json(&vigil_query::boards::scored(&board, id, explain));
     }
     crate::outln!("board {id}: {}", board.name);
     if board.hypotheses.is_empty() {

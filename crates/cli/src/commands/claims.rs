@@ -2,9 +2,6 @@
 
 use std::process::ExitCode;
 
-use serde::Serialize;
-use vigil_domain::Claim;
-
 use super::listing::{Filters, serde_value};
 use crate::Global;
 use crate::output::{or_dash, truncate};
@@ -15,42 +12,9 @@ pub(crate) struct Args {
     filters: Filters,
 }
 
-#[derive(Serialize)]
-struct Row<'a> {
-    document: String,
-    #[serde(flatten)]
-    claim: &'a Claim,
-}
-
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let extractions = super::listing::extractions(global)?;
-    let actor = args.filters.actor_name();
-    let mut rows: Vec<Row<'_>> = Vec::new();
-    for (id, extraction) in &extractions {
-        for claim in &extraction.claims {
-            let kind_ok =
-                args.filters.kind.as_deref().is_none_or(|kind| serde_value(&claim.kind) == kind);
-            let actor_ok = actor.as_deref().is_none_or(|name| {
-                claim.claimant.as_deref() == Some(name)
-                    || claim.accused.iter().any(|accused| accused == name)
-            });
-            let subject = claim.subject.as_deref().and_then(|subject| {
-                extraction.incidents.iter().find(|incident| incident.id == subject)
-            });
-            let country_ok = args.filters.country.as_deref().is_none_or(|code| {
-                subject
-                    .and_then(|incident| incident.location.as_ref())
-                    .and_then(|place| place.country.as_deref())
-                    .is_some_and(|found| found.eq_ignore_ascii_case(code))
-            });
-            let date = claim.date.or_else(|| subject.and_then(|incident| incident.date));
-            let dates_ok =
-                args.filters.dates_pass(date.map(|date| date.start), date.map(|date| date.end));
-            if kind_ok && actor_ok && country_ok && dates_ok {
-                rows.push(Row { document: id.to_string(), claim });
-            }
-        }
-    }
+    let rows = vigil_query::listings::claims(&extractions, &args.filters.query());
     if global.json {
         crate::output::print_json(&rows)?;
         return Ok(ExitCode::SUCCESS);

@@ -1,86 +1,21 @@
-//! Fused incidents as the listings see them: stored mentions grouped, analysts' values applied.
+//! Fused incidents as the listings see them: the `vigil-query` crate's, with anyhow errors.
 
-use std::collections::BTreeMap;
-
-use anyhow::{Context, bail};
-use vigil_fusion::{Edit, FusedIncident, Mention, Override};
+use vigil_fusion::FusedIncident;
 use vigil_store::Store;
+
+pub(crate) use vigil_query::fused::{Stored, attribution_summary};
 
 /// Every fused incident in the store, by id.
 pub(crate) fn load(store: &dyn Store) -> anyhow::Result<Vec<FusedIncident>> {
-    load_as_of(store, None)
+    Ok(vigil_query::fused::load(store)?)
 }
 
-/// The fused incidents as the reports published on or before `as_of` tell them (no look-ahead:
-/// later reports, and undated ones, are left out).
+/// The fused incidents as the reports published on or before `as_of` tell them.
 pub(crate) fn load_as_of(
     store: &dyn Store,
     as_of: Option<chrono::NaiveDate>,
 ) -> anyhow::Result<Vec<FusedIncident>> {
-    Ok(Stored::read(store)?.as_of(as_of))
-}
-
-/// The store's mentions and analysts' values, read and parsed once, from which fused incidents
-/// can be rebuilt as of any day (a backtest replays many days).
-pub(crate) struct Stored {
-    mentions: Vec<(String, Mention)>,
-    overrides: Vec<(String, Override)>,
-}
-
-impl Stored {
-    /// Reads every mention and edit.
-    pub(crate) fn read(store: &dyn Store) -> anyhow::Result<Stored> {
-        let mut mentions = Vec::new();
-        for record in store.mentions()? {
-            let mention: Mention = serde_json::from_str(&record.data)
-                .with_context(|| format!("stored mention {} does not parse", record.key))?;
-            mentions.push((record.fused_id, mention));
-        }
-        Ok(Stored { mentions, overrides: overrides(store)? })
-    }
-
-    /// The fused incidents as the reports published by `as_of` (all, for `None`) tell them.
-    pub(crate) fn as_of(&self, as_of: Option<chrono::NaiveDate>) -> Vec<FusedIncident> {
-        let mut groups: BTreeMap<&str, Vec<Mention>> = BTreeMap::new();
-        for (fused_id, mention) in &self.mentions {
-            if as_of.is_some_and(|day| mention.published.is_none_or(|published| published > day)) {
-                continue;
-            }
-            groups.entry(fused_id).or_default().push(mention.clone());
-        }
-        groups
-            .into_values()
-            .filter_map(|mentions| {
-                let applied: Vec<Override> = self
-                    .overrides
-                    .iter()
-                    .filter(|(anchor, _)| mentions.iter().any(|mention| &mention.key == anchor))
-                    .map(|(_, value)| value.clone())
-                    .collect();
-                vigil_fusion::consensus(&mentions, &applied)
-            })
-            .collect()
-    }
-}
-
-/// Analysts' slot values, with the mention they were set on.
-fn overrides(store: &dyn Store) -> anyhow::Result<Vec<(String, Override)>> {
-    let mut out = Vec::new();
-    for record in store.fusion_edits()? {
-        if let Ok(Edit::Set { anchor, slot, value }) = serde_json::from_str(&record.edit) {
-            out.push((
-                anchor,
-                Override {
-                    slot,
-                    value,
-                    author: record.author,
-                    at: record.at.to_rfc3339(),
-                    why: record.why,
-                },
-            ));
-        }
-    }
-    Ok(out)
+    Ok(vigil_query::fused::load_as_of(store, as_of)?)
 }
 
 /// The one fused incident whose id starts with `prefix` (`inc-` may be left out).
@@ -88,34 +23,5 @@ pub(crate) fn find<'f>(
     incidents: &'f [FusedIncident],
     prefix: &str,
 ) -> anyhow::Result<&'f FusedIncident> {
-    let prefix =
-        if prefix.starts_with("inc-") { prefix.to_string() } else { format!("inc-{prefix}") };
-    let found: Vec<&FusedIncident> =
-        incidents.iter().filter(|incident| incident.id.starts_with(&prefix)).collect();
-    match found.as_slice() {
-        [one] => Ok(one),
-        [] => bail!("no incident matches {prefix:?}"),
-        many => bail!("{prefix:?} matches {} incidents; give more of the id", many.len()),
-    }
-}
-
-/// A short line about who a fused incident is attributed to: each actor once, with the
-/// confidences sources give it and how many sources.
-pub(crate) fn attribution_summary(incident: &FusedIncident) -> String {
-    let mut by_actor: BTreeMap<&str, (Vec<String>, usize)> = BTreeMap::new();
-    for link in &incident.attribution {
-        let entry = by_actor.entry(link.actor.as_str()).or_default();
-        let confidence = super::listing::serde_value(&link.confidence);
-        if !entry.0.contains(&confidence) {
-            entry.0.push(confidence);
-        }
-        entry.1 += 1;
-    }
-    by_actor
-        .into_iter()
-        .map(|(actor, (confidences, sources))| {
-            format!("{actor} ({}; {sources})", confidences.join("/"))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    Ok(vigil_query::fused::find(incidents, prefix)?)
 }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use vigil_fusion::{Edit, FusedIncident};
-use vigil_store::{FusionEditRecord, Store};
+use vigil_store::Store;
 
 use super::listing::serde_value;
 use crate::Global;
@@ -141,15 +141,7 @@ fn record(store: &mut dyn Store, edit: &Edit, why: &str) -> anyhow::Result<()> {
     if why.trim().is_empty() {
         bail!("say why with --why");
     }
-    let entry = FusionEditRecord {
-        seq: 0,
-        edit: serde_json::to_string(edit)?,
-        author: super::analyst(),
-        at: chrono::Utc::now(),
-        why: why.to_string(),
-    };
-    store.put_fusion_edit(&entry)?;
-    vigil_pipeline::apply_edit(store, edit)?;
+    vigil_pipeline::record_edit(store, edit, &super::analyst(), why)?;
     Ok(())
 }
 

@@ -36,32 +36,13 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
 
 /// Oldest first, undated last, then by id.
 pub(crate) fn sort_by_date(incidents: &mut [FusedIncident]) {
-    incidents.sort_by(|a, b| {
-        let key = |incident: &FusedIncident| incident.date.value.map(|date| date.start);
-        (key(a).is_none(), key(a), &a.id).cmp(&(key(b).is_none(), key(b), &b.id))
-    });
+    vigil_query::filters::sort_by_date(incidents);
 }
 
 /// Whether a fused incident passes the filters: its consensus type, any source's attribution,
 /// its consensus place and date.
 pub(crate) fn passes(filters: &Filters, incident: &FusedIncident) -> bool {
-    let kind_ok = filters.kind.as_deref().is_none_or(|kind| {
-        incident.incident_type.value.is_some_and(|value| serde_value(&value) == kind)
-    });
-    let actor_ok = filters
-        .actor_name()
-        .is_none_or(|name| incident.attribution.iter().any(|link| link.actor == name));
-    let country_ok = filters.country.as_deref().is_none_or(|code| {
-        incident
-            .location
-            .value
-            .as_ref()
-            .and_then(|place| place.country.as_deref())
-            .is_some_and(|found| found.eq_ignore_ascii_case(code))
-    });
-    let date = incident.date.value;
-    let dates_ok = filters.dates_pass(date.map(|d| d.start), date.map(|d| d.end));
-    kind_ok && actor_ok && country_ok && dates_ok
+    filters.query().pass_incident(incident)
 }
 
 /// One line: id, type, stage, date and precision, place, reports, toll, attribution.

@@ -1,8 +1,10 @@
-//! What the `incidents`, `claims` and `actors` listings share: stored extractions and filters.
+//! What the `incidents`, `claims` and `actors` listings share: stored extractions and filters
+//! (as clap arguments; the filtering itself is `vigil-query`'s).
 
 use chrono::NaiveDate;
 use vigil_domain::{DocumentId, Extraction};
-use vigil_store::Store;
+
+pub(crate) use vigil_query::serde_value;
 
 use crate::Global;
 
@@ -27,34 +29,20 @@ pub(crate) struct Filters {
 }
 
 impl Filters {
-    /// The canonical name of `--actor`, resolved through the knowledge base.
-    pub(crate) fn actor_name(&self) -> Option<String> {
-        let actor = self.actor.as_deref()?;
-        let kb = vigil_extract::kb::Kb::builtin();
-        Some(kb.canonical(actor).unwrap_or(actor).to_string())
-    }
-
-    /// Whether a span of days passes `--from` and `--to` (undated items pass only when neither
-    /// is given).
-    pub(crate) fn dates_pass(&self, start: Option<NaiveDate>, end: Option<NaiveDate>) -> bool {
-        if self.from.is_none() && self.to.is_none() {
-            return true;
+    /// The same filters as `vigil-query` takes them.
+    pub(crate) fn query(&self) -> vigil_query::Filters {
+        vigil_query::Filters {
+            kind: self.kind.clone(),
+            actor: self.actor.clone(),
+            country: self.country.clone(),
+            from: self.from,
+            to: self.to,
         }
-        let (Some(start), Some(end)) = (start, end) else { return false };
-        self.from.is_none_or(|from| end >= from) && self.to.is_none_or(|to| start <= to)
     }
-}
-
-/// A value's snake_case JSON spelling.
-pub(crate) fn serde_value<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|value| value.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// Every stored extraction with its document id.
 pub(crate) fn extractions(global: &Global) -> anyhow::Result<Vec<(DocumentId, Extraction)>> {
     let store = super::open_store(global)?;
-    Ok(store.extractions()?.into_iter().map(|(id, stored)| (id, stored.extraction)).collect())
+    Ok(vigil_query::listings::extractions(&store)?)
 }

@@ -23,9 +23,11 @@ pub(crate) mod init;
 pub(crate) mod listing;
 pub(crate) mod muc4;
 pub(crate) mod search;
+pub(crate) mod serve;
 pub(crate) mod show;
 pub(crate) mod source;
 pub(crate) mod timeline;
+pub(crate) mod token;
 pub(crate) mod watch;
 
 use anyhow::Context;

@@ -2,7 +2,6 @@
 
 use std::process::ExitCode;
 
-use serde::Serialize;
 use vigil_fusion::FusedIncident;
 
 use super::listing::{Filters, serde_value};
@@ -15,21 +14,6 @@ pub(crate) struct Args {
     filters: Filters,
 }
 
-/// One line of the timeline.
-#[derive(Debug, Serialize)]
-struct Entry<'f> {
-    id: &'f str,
-    date: Option<vigil_domain::DateSpan>,
-    #[serde(rename = "type")]
-    incident_type: Option<vigil_domain::IncidentType>,
-    stage: Option<vigil_domain::Stage>,
-    place: Option<&'f vigil_domain::Location>,
-    sources: usize,
-    documents: &'f [String],
-    killed: Option<u32>,
-    attribution: String,
-}
-
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     let store = super::open_store(global)?;
     let mut incidents: Vec<FusedIncident> = super::fused::load(&store)?
@@ -37,20 +21,7 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         .filter(|incident| super::incidents::passes(&args.filters, incident))
         .collect();
     super::incidents::sort_by_date(&mut incidents);
-    let entries: Vec<Entry<'_>> = incidents
-        .iter()
-        .map(|incident| Entry {
-            id: &incident.id,
-            date: incident.date.value,
-            incident_type: incident.incident_type.value,
-            stage: incident.stage.value,
-            place: incident.location.value.as_ref(),
-            sources: distinct_sources(incident),
-            documents: &incident.documents,
-            killed: incident.killed.value.map(|count| count.best),
-            attribution: super::fused::attribution_summary(incident),
-        })
-        .collect();
+    let entries = vigil_query::listings::timeline(&incidents);
     if global.json {
         crate::output::print_json(&entries)?;
         return Ok(ExitCode::SUCCESS);
@@ -84,18 +55,4 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("no incidents");
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// How many publishers report it (documents of unknown source count one each).
-fn distinct_sources(incident: &FusedIncident) -> usize {
-    let mut named: Vec<&str> = Vec::new();
-    let mut unnamed = 0;
-    for value in &incident.incident_type.values {
-        match value.source.as_deref() {
-            Some(source) if !named.contains(&source) => named.push(source),
-            Some(_) => {}
-            None => unnamed += 1,
-        }
-    }
-    named.len() + unnamed
 }

@@ -59,12 +59,7 @@ pub(crate) fn watch(global: &Global, args: WatchArgs) -> anyhow::Result<ExitCode
     let store = super::open_store(global)?;
     let as_of = args.as_of.unwrap_or_else(today);
     let incidents = super::fused::load_as_of(&store, Some(as_of))?;
-    let kb = vigil_extract::kb::Kb::builtin();
-    // Watch armed groups and names the knowledge base does not know; states act at home.
-    let watched = |name: &str| {
-        kb.entry(name).is_none_or(|entry| entry.kind == vigil_domain::ActorKind::ArmedGroup)
-    };
-    let alerts = vigil_watch::watch(&incidents, as_of, &watched);
+    let alerts = vigil_query::alerts::alerts(&incidents, as_of);
     if global.json {
         crate::output::print_json(&alerts)?;
         return Ok(ExitCode::SUCCESS);
