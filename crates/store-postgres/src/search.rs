@@ -9,7 +9,7 @@
 //! `&`, `|`, `:` or `(` are words to look for, never operators.
 
 use postgres::Client;
-use vigil_store::{SearchHit, StoreResult};
+use vigil_store::{SearchHit, SearchTerm, StoreResult, search_terms};
 
 use crate::error::Context;
 use crate::queries;
@@ -48,38 +48,17 @@ pub(crate) fn search(
 
 /// The `to_tsquery` input for what the user typed, or `None` when it has no word to search for.
 pub(crate) fn ts_query(input: &str) -> Option<String> {
-    let mut terms: Vec<String> = Vec::new();
-    let mut rest = input;
-    while let Some(start) = rest.find(|character: char| !character.is_whitespace()) {
-        rest = &rest[start..];
-        if let Some(phrase) = rest.strip_prefix('"') {
-            // A phrase runs to the next quote, or to the end when the user left it open.
-            let end = phrase.find('"').unwrap_or(phrase.len());
-            push_term(&mut terms, &phrase[..end], false);
-            rest = phrase.get(end + 1..).unwrap_or("");
-        } else {
-            let end = rest
-                .find(|character: char| character.is_whitespace() || character == '"')
-                .unwrap_or(rest.len());
-            let word = &rest[..end];
-            let prefix = word.ends_with('*');
-            push_term(&mut terms, word.trim_end_matches('*'), prefix);
-            rest = &rest[end..];
-        }
-    }
+    let terms: Vec<String> = search_terms(input).into_iter().map(quote).collect();
     if terms.is_empty() { None } else { Some(terms.join(" & ")) }
 }
 
-/// Adds `text` as a quoted tsquery operand, unless it holds nothing the parser would index.
-fn push_term(terms: &mut Vec<String>, text: &str, prefix: bool) {
-    if !text.chars().any(char::is_alphanumeric) {
-        return;
-    }
+/// One term as a quoted tsquery operand, `:*` after it for a prefix.
+fn quote(term: SearchTerm<'_>) -> String {
     // PostgreSQL text cannot hold NUL; inside a quoted operand, `'` and `\` are the only
     // characters with a meaning, and doubling or escaping them makes them plain.
-    let mut quoted = String::with_capacity(text.len() + 2);
+    let mut quoted = String::with_capacity(term.text.len() + 4);
     quoted.push('\'');
-    for character in text.chars() {
+    for character in term.text.chars() {
         match character {
             '\0' => quoted.push(' '),
             '\'' => quoted.push_str("''"),
@@ -88,10 +67,10 @@ fn push_term(terms: &mut Vec<String>, text: &str, prefix: bool) {
         }
     }
     quoted.push('\'');
-    if prefix {
+    if term.prefix {
         quoted.push_str(":*");
     }
-    terms.push(quoted);
+    quoted
 }
 
 #[cfg(test)]
