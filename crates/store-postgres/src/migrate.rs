@@ -51,11 +51,15 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;
 /// Applies every migration the schema lacks, each in its own transaction; returns the schema
 /// version afterwards.
 pub(crate) fn migrate(client: &mut Client) -> StoreResult<i64> {
-    client.batch_execute(queries::MIGRATIONS_TABLE).context("cannot create migrations table")?;
     let mut version = 0;
     for migration in MIGRATIONS {
         let mut transaction = client.transaction().context("cannot begin migration")?;
         transaction.execute(queries::MIGRATION_LOCK, &[]).context("cannot lock migrations")?;
+        // Under the lock: two processes creating the table at once would otherwise race on the
+        // catalog's unique index even with IF NOT EXISTS.
+        transaction
+            .batch_execute(queries::MIGRATIONS_TABLE)
+            .context("cannot create migrations table")?;
         let found: i64 = transaction
             .query_one(queries::SCHEMA_VERSION, &[])
             .and_then(|row| row.try_get(0))

@@ -75,3 +75,28 @@ fn bad_urls_fail_with_a_message_and_no_password() {
     assert!(message.starts_with("cannot connect to"), "{message}");
     assert!(!message.contains("secret"), "{message}");
 }
+
+#[test]
+fn processes_opening_one_new_schema_at_once_migrate_it_once() {
+    let Some(url) = common::test_url() else { return };
+    let store = PostgresStore::open_scratch(&url).unwrap();
+    let schema = store.scratch_schema().unwrap().to_string();
+    // An empty schema of its own, which the threads below all find new at once.
+    let fresh = format!("{schema}_fresh");
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    client.batch_execute(&format!("CREATE SCHEMA \"{fresh}\"")).unwrap();
+    let fresh_url = url_of_schema(&url, &fresh);
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let fresh_url = fresh_url.clone();
+            std::thread::spawn(move || PostgresStore::open(&fresh_url).map(|_| ()))
+        })
+        .collect();
+    for thread in threads {
+        thread.join().unwrap().unwrap();
+    }
+    let mut reopened = PostgresStore::open(&fresh_url).unwrap();
+    assert_eq!(reopened.migrate().unwrap(), SCHEMA_VERSION);
+    drop(reopened);
+    client.batch_execute(&format!("DROP SCHEMA \"{fresh}\" CASCADE")).unwrap();
+}
