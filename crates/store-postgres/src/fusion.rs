@@ -10,15 +10,17 @@ use crate::queries;
 use crate::rows::{
     from_json, get, id_from_sql, mention_from_row, timestamp_from_sql, timestamp_to_sql, to_bigint,
 };
+use crate::statements::Statements;
 
 /// Documents whose extraction is not fused yet.
 pub(crate) fn unfused_documents(
     client: &mut Client,
+    statements: &mut Statements,
     limit: usize,
 ) -> StoreResult<Vec<UnfusedDocument>> {
-    let rows = client
-        .query(queries::UNFUSED_DOCUMENTS, &[&to_bigint(limit)])
-        .context("cannot list unfused documents")?;
+    let statement = statements.get(client, queries::UNFUSED_DOCUMENTS)?;
+    let rows =
+        client.query(&statement, &[&to_bigint(limit)]).context("cannot list unfused documents")?;
     rows.iter()
         .map(|row| {
             let id: String = get(row, 0)?;
@@ -38,12 +40,14 @@ pub(crate) fn unfused_documents(
 /// Mentions in a block.
 pub(crate) fn mention_candidates(
     client: &mut Client,
+    statements: &mut Statements,
     country: Option<&str>,
     first_day: i64,
     last_day: i64,
 ) -> StoreResult<Vec<MentionRecord>> {
+    let statement = statements.get(client, queries::MENTION_CANDIDATES)?;
     let rows = client
-        .query(queries::MENTION_CANDIDATES, &[&country, &first_day, &last_day])
+        .query(&statement, &[&country, &first_day, &last_day])
         .context("cannot read fusion candidates")?;
     rows.iter().map(mention_from_row).collect()
 }
@@ -51,13 +55,15 @@ pub(crate) fn mention_candidates(
 /// The mentions of some fused incidents, by key, each once.
 pub(crate) fn mentions_of(
     client: &mut Client,
+    statements: &mut Statements,
     fused_ids: &[String],
 ) -> StoreResult<Vec<MentionRecord>> {
     if fused_ids.is_empty() {
         return Ok(Vec::new());
     }
+    let statement = statements.get(client, queries::MENTIONS_OF_FUSED)?;
     let rows = client
-        .query(queries::MENTIONS_OF_FUSED, &[&fused_ids])
+        .query(&statement, &[&fused_ids])
         .context("cannot read the mentions of fused incidents")?;
     rows.iter().map(mention_from_row).collect()
 }
@@ -69,15 +75,19 @@ pub(crate) fn mentions(client: &mut Client) -> StoreResult<Vec<MentionRecord>> {
 }
 
 /// One fusion step in one transaction: renames, then mentions, then marks.
-pub(crate) fn apply_fusion(client: &mut Client, change: &FusionChange) -> StoreResult<()> {
+pub(crate) fn apply_fusion(
+    client: &mut Client,
+    statements: &mut Statements,
+    change: &FusionChange,
+) -> StoreResult<()> {
     let mut transaction = client.transaction().context("cannot begin fusion step")?;
-    let rename = transaction.prepare(queries::RENAME_FUSED).context("cannot prepare rename")?;
+    let rename = statements.get(&mut transaction, queries::RENAME_FUSED)?;
     for (from, to, anchor) in &change.renames {
         transaction
             .execute(&rename, &[from, to, anchor])
             .with_context(|| format!("cannot join {from} into {to}"))?;
     }
-    let upsert = transaction.prepare(queries::UPSERT_MENTION).context("cannot prepare mention")?;
+    let upsert = statements.get(&mut transaction, queries::UPSERT_MENTION)?;
     for mention in &change.mentions {
         let (first, last) = mention.days.unzip();
         let changed = transaction
@@ -99,7 +109,7 @@ pub(crate) fn apply_fusion(client: &mut Client, change: &FusionChange) -> StoreR
             return Err(StoreError::NotFound(mention.document.to_string()));
         }
     }
-    let mark = transaction.prepare(queries::MARK_FUSED).context("cannot prepare mark")?;
+    let mark = statements.get(&mut transaction, queries::MARK_FUSED)?;
     for document in &change.fused_documents {
         transaction
             .execute(&mark, &[&document.as_str()])

@@ -36,11 +36,13 @@ mod queries;
 mod read;
 mod rows;
 mod search;
+mod statements;
 mod write;
 
 pub use error::PostgresError;
 use error::{Context, redact};
 pub use migrate::SCHEMA_VERSION;
+use statements::Statements;
 
 /// Whether `db` names a PostgreSQL database (`postgres://` or `postgresql://`) rather than a
 /// file.
@@ -55,6 +57,8 @@ pub fn is_postgres_url(db: &str) -> bool {
 /// SQLite store's connection.
 pub struct PostgresStore {
     client: RefCell<Client>,
+    /// Statements prepared on `client`, for the calls made per document or per fusion step.
+    statements: RefCell<Statements>,
     /// The schema this store created and drops when it is dropped ([`PostgresStore::open_scratch`]).
     scratch_schema: Option<String>,
 }
@@ -78,7 +82,11 @@ impl PostgresStore {
     pub fn open(url: &str) -> StoreResult<PostgresStore> {
         let mut client = connect(url)?;
         migrate::migrate(&mut client)?;
-        Ok(PostgresStore { client: RefCell::new(client), scratch_schema: None })
+        Ok(PostgresStore {
+            client: RefCell::new(client),
+            statements: RefCell::default(),
+            scratch_schema: None,
+        })
     }
 
     /// A fresh store in a new schema of its own in the database at `url`, dropped with
@@ -101,8 +109,11 @@ impl PostgresStore {
         client
             .batch_execute(&format!("CREATE SCHEMA \"{schema}\"; SET search_path TO \"{schema}\""))
             .with_context(|| format!("cannot create scratch schema {schema}"))?;
-        let mut store =
-            PostgresStore { client: RefCell::new(client), scratch_schema: Some(schema) };
+        let mut store = PostgresStore {
+            client: RefCell::new(client),
+            statements: RefCell::default(),
+            scratch_schema: Some(schema),
+        };
         // On failure the store is dropped here, which drops the schema too.
         migrate::migrate(store.client.get_mut())?;
         Ok(store)
@@ -154,7 +165,7 @@ impl Store for PostgresStore {
     }
 
     fn contains(&self, id: &DocumentId) -> StoreResult<bool> {
-        read::contains(&mut self.client(), id)
+        read::contains(&mut self.client(), &mut self.statements.borrow_mut(), id)
     }
 
     fn document(&self, id: &DocumentId) -> StoreResult<Option<Document>> {
@@ -182,7 +193,12 @@ impl Store for PostgresStore {
         bands: &[u64],
         limit: usize,
     ) -> StoreResult<Vec<(DocumentId, Vec<u32>)>> {
-        read::near_duplicate_candidates(&mut self.client(), bands, limit)
+        read::near_duplicate_candidates(
+            &mut self.client(),
+            &mut self.statements.borrow_mut(),
+            bands,
+            limit,
+        )
     }
 
     fn extraction(&self, id: &DocumentId) -> StoreResult<Option<StoredExtraction>> {
@@ -215,7 +231,7 @@ impl Store for PostgresStore {
     }
 
     fn unfused_documents(&self, limit: usize) -> StoreResult<Vec<UnfusedDocument>> {
-        fusion::unfused_documents(&mut self.client(), limit)
+        fusion::unfused_documents(&mut self.client(), &mut self.statements.borrow_mut(), limit)
     }
 
     fn mention_candidates(
@@ -224,11 +240,17 @@ impl Store for PostgresStore {
         first_day: i64,
         last_day: i64,
     ) -> StoreResult<Vec<MentionRecord>> {
-        fusion::mention_candidates(&mut self.client(), country, first_day, last_day)
+        fusion::mention_candidates(
+            &mut self.client(),
+            &mut self.statements.borrow_mut(),
+            country,
+            first_day,
+            last_day,
+        )
     }
 
     fn mentions_of(&self, fused_ids: &[String]) -> StoreResult<Vec<MentionRecord>> {
-        fusion::mentions_of(&mut self.client(), fused_ids)
+        fusion::mentions_of(&mut self.client(), &mut self.statements.borrow_mut(), fused_ids)
     }
 
     fn mentions(&self) -> StoreResult<Vec<MentionRecord>> {
@@ -236,7 +258,7 @@ impl Store for PostgresStore {
     }
 
     fn apply_fusion(&mut self, change: &FusionChange) -> StoreResult<()> {
-        fusion::apply_fusion(self.client.get_mut(), change)
+        fusion::apply_fusion(self.client.get_mut(), self.statements.get_mut(), change)
     }
 
     fn reset_fusion(&mut self) -> StoreResult<()> {

@@ -14,14 +14,20 @@ use crate::rows::{
     band_key_to_sql, count_from_sql, document_from_row, from_json, get, id_from_sql,
     reliability_from_sql, signature_from_blob, summary_from_row, timestamp_from_sql, to_bigint,
 };
+use crate::statements::Statements;
 
 /// The fewest hex digits [`resolve_id`] accepts: fewer would match too much to be useful.
 const MIN_PREFIX_LEN: usize = 4;
 
 /// Whether a document is stored.
-pub(crate) fn contains(client: &mut Client, id: &DocumentId) -> StoreResult<bool> {
+pub(crate) fn contains(
+    client: &mut Client,
+    statements: &mut Statements,
+    id: &DocumentId,
+) -> StoreResult<bool> {
+    let statement = statements.get(client, queries::CONTAINS_DOCUMENT)?;
     let row = client
-        .query_one(queries::CONTAINS_DOCUMENT, &[&id.as_str()])
+        .query_one(&statement, &[&id.as_str()])
         .with_context(|| format!("cannot look up document {id}"))?;
     get(&row, 0)
 }
@@ -85,6 +91,7 @@ pub(crate) fn documents(
 /// Originals sharing a band key with `bands`, most shared bands first.
 pub(crate) fn near_duplicate_candidates(
     client: &mut Client,
+    statements: &mut Statements,
     bands: &[u64],
     limit: usize,
 ) -> StoreResult<Vec<(DocumentId, Vec<u32>)>> {
@@ -92,8 +99,9 @@ pub(crate) fn near_duplicate_candidates(
         return Ok(Vec::new());
     }
     let keys: Vec<i64> = bands.iter().map(|band| band_key_to_sql(*band)).collect();
+    let statement = statements.get(client, queries::NEAR_DUPLICATE_CANDIDATES)?;
     let rows = client
-        .query(queries::NEAR_DUPLICATE_CANDIDATES, &[&keys, &to_bigint(limit)])
+        .query(&statement, &[&keys, &to_bigint(limit)])
         .context("cannot find near-duplicate candidates")?;
     rows.iter()
         .map(|row| {
