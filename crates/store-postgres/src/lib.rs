@@ -10,6 +10,7 @@
 //! - `queries`: every SQL statement, one `queries/*.sql` file each;
 //! - `rows`: the mapping between SQL values and domain types;
 //! - `write`, `read`, `search`, `fusion`, `grading`: the trait's methods, by what they touch;
+//! - `statements`: statements prepared once per connection for the per-document calls;
 //! - `error`: [`PostgresError`], turned into [`StoreError`](vigil_store::StoreError) at the
 //!   trait boundary.
 //!
