@@ -16,7 +16,8 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "vigil", version, about, max_term_width = 100)]
 struct Cli {
-    /// The store: a SQLite file, created when missing.
+    /// The store: a SQLite file, created when missing, or a PostgreSQL database
+    /// (`postgres://user:password@host:port/database`), its tables created when missing.
     #[arg(long, global = true, env = "VIGIL_DB", default_value = "vigil.db")]
     db: PathBuf,
     /// Print no progress and no summary, only results and errors.
@@ -37,6 +38,8 @@ struct Cli {
 enum Command {
     /// Create the store (a no-op if it exists).
     Init,
+    /// Bring the store's schema up to date and print its version.
+    Migrate,
     /// Read documents from files, folders, URLs or standard input (`-`) into the store.
     Ingest(commands::ingest::Args),
     /// List stored documents.
@@ -115,6 +118,7 @@ fn main() -> ExitCode {
     let global = Global { db: cli.db, quiet: cli.quiet, json: cli.json, gazetteer: cli.gazetteer };
     let result = match cli.command {
         Command::Init => commands::init::run(&global),
+        Command::Migrate => commands::migrate::run(&global),
         Command::Ingest(args) => commands::ingest::run(&global, args),
         Command::Docs(args) => commands::docs::run(&global, args),
         Command::Show(args) => commands::show::run(&global, args),

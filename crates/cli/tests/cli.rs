@@ -13,6 +13,7 @@ mod cli {
     mod fusion;
     mod ingest_demo;
     mod muc4;
+    mod postgres;
     mod read;
     mod serve;
     mod shared;

@@ -9,7 +9,7 @@
 //! other than English, so `красногорск*` is how to find inflected Russian forms).
 
 use rusqlite::{Connection, params};
-use vigil_store::{SearchHit, StoreError, StoreResult};
+use vigil_store::{SearchHit, StoreError, StoreResult, search_terms};
 
 use crate::queries;
 use crate::rows::{date_from_sql, id_from_sql};
@@ -58,36 +58,16 @@ pub(crate) fn search(
 
 /// The FTS5 query for what the user typed, or `None` when it has no word to search for.
 pub(crate) fn fts_query(input: &str) -> Option<String> {
-    let mut terms: Vec<String> = Vec::new();
-    let mut rest = input;
-    while let Some(start) = rest.find(|character: char| !character.is_whitespace()) {
-        rest = &rest[start..];
-        if let Some(phrase) = rest.strip_prefix('"') {
-            // A phrase runs to the next quote, or to the end when the user left it open.
-            let end = phrase.find('"').unwrap_or(phrase.len());
-            push_term(&mut terms, &phrase[..end], false);
-            rest = phrase.get(end + 1..).unwrap_or("");
-        } else {
-            let end = rest
-                .find(|character: char| character.is_whitespace() || character == '"')
-                .unwrap_or(rest.len());
-            let word = &rest[..end];
-            let prefix = word.ends_with('*');
-            push_term(&mut terms, word.trim_end_matches('*'), prefix);
-            rest = &rest[end..];
-        }
-    }
+    let terms: Vec<String> = search_terms(input)
+        .into_iter()
+        .map(|term| {
+            // A term never contains a double quote (quotes delimit phrases), so quoting it is
+            // enough; the tokenizer then splits it exactly as it split the indexed text.
+            let star = if term.prefix { "*" } else { "" };
+            format!("\"{}\"{star}", term.text)
+        })
+        .collect();
     if terms.is_empty() { None } else { Some(terms.join(" ")) }
-}
-
-/// Adds `text` as a quoted FTS5 string, unless it holds nothing the tokenizer would index.
-fn push_term(terms: &mut Vec<String>, text: &str, prefix: bool) {
-    if !text.chars().any(char::is_alphanumeric) {
-        return;
-    }
-    // `text` never contains a double quote (quotes delimit terms), so quoting it is enough.
-    let star = if prefix { "*" } else { "" };
-    terms.push(format!("\"{text}\"{star}"));
 }
 
 /// FTS5 reports query syntax problems as ordinary SQLite errors; those are the caller's query,

@@ -9,14 +9,17 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use vigil_domain::{Document, DocumentId, Extraction, MediaType, Reliability, Source};
 
+mod boxed;
 #[cfg(feature = "test-suite")]
 pub mod conformance;
 mod fusion;
 mod grading;
+mod query;
 mod tokens;
 
 pub use fusion::{FusionChange, FusionEditRecord, MentionRecord, UnfusedDocument};
 pub use grading::{GradeChange, GradeNote, GradeTarget, StoredBoard};
+pub use query::{SearchTerm, search_terms};
 pub use tokens::{ApiToken, TokenRole};
 
 /// Errors a store returns. Callers match on the kind; the message says what went wrong.

@@ -26,7 +26,7 @@ pub(crate) struct ImportArgs {
 /// Where the imported gazetteer lives: `--gazetteer`, or beside the store.
 pub(crate) fn path(global: &Global) -> PathBuf {
     global.gazetteer.clone().unwrap_or_else(|| {
-        let mut name = global.db.clone().into_os_string();
+        let mut name = super::side_file_stem(global).into_os_string();
         name.push(".gazetteer.gz");
         PathBuf::from(name)
     })

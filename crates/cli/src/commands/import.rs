@@ -20,7 +20,7 @@ pub(crate) enum Command {
 
 /// The store's own knowledge-base file.
 pub(crate) fn kb_path(global: &Global) -> PathBuf {
-    let mut name = global.db.as_os_str().to_owned();
+    let mut name = super::side_file_stem(global).into_os_string();
     name.push(".kb.toml");
     PathBuf::from(name)
 }

@@ -10,9 +10,15 @@ pub(crate) fn run(global: &Global) -> anyhow::Result<ExitCode> {
     let store = super::open_store(global)?;
     let stats = store.stats()?;
     if global.json {
-        crate::output::print_json(&serde_json::json!({"db": global.db, "stats": stats}))?;
+        crate::output::print_json(
+            &serde_json::json!({"db": super::store_label(global), "stats": stats}),
+        )?;
     } else if !global.quiet {
-        crate::outln!("store ready at {} ({} documents)", global.db.display(), stats.documents);
+        crate::outln!(
+            "store ready at {} ({} documents)",
+            super::store_label(global),
+            stats.documents
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

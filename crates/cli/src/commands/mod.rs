@@ -21,6 +21,7 @@ pub(crate) mod incidents;
 pub(crate) mod ingest;
 pub(crate) mod init;
 pub(crate) mod listing;
+pub(crate) mod migrate;
 pub(crate) mod muc4;
 pub(crate) mod search;
 pub(crate) mod serve;
@@ -30,15 +31,86 @@ pub(crate) mod timeline;
 pub(crate) mod token;
 pub(crate) mod watch;
 
+use std::path::{Path, PathBuf};
+
 use anyhow::Context;
+use vigil_store::Store;
+use vigil_store_postgres::PostgresStore;
 use vigil_store_sqlite::SqliteStore;
 
 use crate::Global;
 
-/// Opens (creating if needed) the store named by `--db`.
-pub(crate) fn open_store(global: &Global) -> anyhow::Result<SqliteStore> {
-    SqliteStore::open(&global.db)
-        .with_context(|| format!("cannot open store {}", global.db.display()))
+/// Which kind of store `--db` names.
+pub(crate) enum Backend<'a> {
+    /// A SQLite file.
+    Sqlite(&'a Path),
+    /// A PostgreSQL database (`postgres://` or `postgresql://`).
+    Postgres(&'a str),
+}
+
+/// What `--db` names: a PostgreSQL URL, or else a SQLite file.
+pub(crate) fn backend(global: &Global) -> Backend<'_> {
+    match global.db.to_str() {
+        Some(url) if vigil_store_postgres::is_postgres_url(url) => Backend::Postgres(url),
+        _ => Backend::Sqlite(&global.db),
+    }
+}
+
+/// The store as messages name it: the file's path, or the URL without its password.
+pub(crate) fn store_label(global: &Global) -> String {
+    match backend(global) {
+        Backend::Sqlite(path) => path.display().to_string(),
+        Backend::Postgres(url) => redact_password(url),
+    }
+}
+
+/// `postgres://user:password@host/db` as `postgres://user:***@host/db`.
+fn redact_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    match rest.split_once('@') {
+        Some((user_part, host_part)) => match user_part.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host_part}"),
+            None => url.to_string(),
+        },
+        None => url.to_string(),
+    }
+}
+
+/// The stem of the files kept beside the store (`.kb.toml`, `.gazetteer.gz`): the SQLite file's
+/// path, or for PostgreSQL the database's name in the working directory, since a URL is no
+/// place for files.
+pub(crate) fn side_file_stem(global: &Global) -> PathBuf {
+    match backend(global) {
+        Backend::Sqlite(path) => path.to_path_buf(),
+        Backend::Postgres(url) => {
+            let after_host = url.split_once("://").map_or(url, |(_, rest)| rest);
+            let path = after_host.split_once('/').map_or("", |(_, path)| path);
+            let name = path.split(['?', '#']).next().unwrap_or_default();
+            let name: String = name
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+                .collect();
+            PathBuf::from(if name.is_empty() { "vigil".to_string() } else { name })
+        }
+    }
+}
+
+/// Opens (creating if needed, and bringing its schema up to date) the store named by `--db`.
+pub(crate) fn open_store(global: &Global) -> anyhow::Result<Box<dyn Store>> {
+    match backend(global) {
+        Backend::Sqlite(path) => {
+            let store = SqliteStore::open(path)
+                .with_context(|| format!("cannot open store {}", path.display()))?;
+            Ok(Box::new(store))
+        }
+        Backend::Postgres(url) => {
+            let store = PostgresStore::open(url)
+                .with_context(|| format!("cannot open store {}", redact_password(url)))?;
+            Ok(Box::new(store))
+        }
+    }
 }
 
 /// The reader: the built-in knowledge base, merged with a user's file when one is given, and

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context;
+use vigil_store_postgres::{PostgresStore, is_postgres_url};
 use vigil_store_sqlite::SqliteStore;
 
 use crate::Global;
@@ -23,10 +24,18 @@ pub(crate) struct Args {
 pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
     // Create and migrate the store before listening, so a bad path fails at once.
     drop(super::open_store(global)?);
-    let path = global.db.clone();
-    let opener: vigil_server::state::StoreOpener = Arc::new(move || {
-        SqliteStore::open(&path).map(|store| Box::new(store) as vigil_server::BoxedStore)
-    });
+    // Each worker thread opens its own connection, on whichever backend `--db` names.
+    let db = global.db.to_string_lossy().into_owned();
+    let opener: vigil_server::state::StoreOpener = if is_postgres_url(&db) {
+        Arc::new(move || {
+            PostgresStore::open(&db).map(|store| Box::new(store) as vigil_server::BoxedStore)
+        })
+    } else {
+        let path = global.db.clone();
+        Arc::new(move || {
+            SqliteStore::open(&path).map(|store| Box::new(store) as vigil_server::BoxedStore)
+        })
+    };
     let config = vigil_server::Config {
         refresh: std::time::Duration::from_secs(args.refresh),
         ..vigil_server::Config::default()

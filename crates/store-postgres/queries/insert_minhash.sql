@@ -1,0 +1,1 @@
+INSERT INTO minhash (document_seq, signature) VALUES ($1, $2)

@@ -1,0 +1,2 @@
+DELETE FROM mentions;
+UPDATE extractions SET fused = FALSE;

@@ -1,0 +1,1 @@
+SELECT credibility::BIGINT FROM claim_grades WHERE claim = $1

@@ -1,0 +1,4 @@
+SELECT e.extraction, e.extractor_name, e.extractor_version, e.extracted_at
+FROM extractions AS e
+JOIN documents AS d ON d.seq = e.document_seq
+WHERE d.id = $1

@@ -1,0 +1,1 @@
+SELECT name, reliability FROM sources WHERE name = $1
