@@ -1,96 +1,30 @@
 //! How domain values are spelled in SQL columns, and rows read back into domain types.
 //!
-//! Dates are ISO 8601 text; timestamps RFC 3339 UTC with all nine fraction digits, so they
-//! round-trip exactly and, being fixed-width, sort as text in time order; structured fields serde
-//! JSON; MinHash signatures little-endian `u32`s; band keys the `i64` with the same bits as the
-//! `u64` (SQLite integers are signed). Rows are read into plain structs first and converted afterwards, so a corrupt
-//! value becomes a [`StoreError`] naming the field instead of a rusqlite conversion error.
+//! Dates are ISO 8601 text; the spellings every backend shares (timestamps, JSON, MinHash
+//! signatures, band keys) are `vigil_store::columns`'. Rows are read into plain structs first and
+//! converted afterwards, so a corrupt value becomes a `StoreError` naming the field instead of a
+//! rusqlite conversion error.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::NaiveDate;
 use rusqlite::Row;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-use vigil_domain::{Document, DocumentId, DuplicateLink, MediaType, Reliability};
-use vigil_store::{DocumentSummary, StoreError, StoreResult};
+use vigil_domain::{Document, DuplicateLink};
+use vigil_store::{DocumentSummary, StoreResult};
+
+// The spellings both backends share.
+use vigil_store::columns::media_type_from_sql;
+pub(crate) use vigil_store::columns::{
+    band_key_to_sql, corrupt, count_from_sql, from_json, id_from_sql, reliability_from_sql,
+    signature_from_blob, signature_to_blob, timestamp_from_sql, timestamp_to_sql, to_json,
+};
 
 /// A date as stored: `YYYY-MM-DD`.
 pub(crate) fn date_to_sql(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
-/// A timestamp as stored: RFC 3339 in UTC (`Z`) with nanoseconds.
-pub(crate) fn timestamp_to_sql(timestamp: DateTime<Utc>) -> String {
-    timestamp.to_rfc3339_opts(SecondsFormat::Nanos, true)
-}
-
-/// A MinHash signature as stored: each value little-endian, concatenated.
-pub(crate) fn signature_to_blob(signature: &[u32]) -> Vec<u8> {
-    signature.iter().flat_map(|value| value.to_le_bytes()).collect()
-}
-
-/// A band key as stored: the `i64` with the same 64 bits.
-pub(crate) fn band_key_to_sql(key: u64) -> i64 {
-    i64::from_ne_bytes(key.to_ne_bytes())
-}
-
-/// A value as stored JSON.
-pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T, what: &str) -> StoreResult<String> {
-    serde_json::to_string(value)
-        .map_err(|error| StoreError::Backend(format!("cannot encode {what}: {error}")))
-}
-
-/// A count as returned by SQL, never negative.
-pub(crate) fn count_from_sql(count: i64) -> u64 {
-    u64::try_from(count).unwrap_or_default()
-}
-
-/// The error for a stored value that does not decode.
-fn corrupt(what: &str, owner: &str, error: impl std::fmt::Display) -> StoreError {
-    StoreError::Backend(format!("stored {what} of {owner} is corrupt: {error}"))
-}
-
-/// A stored document id.
-pub(crate) fn id_from_sql(text: &str) -> StoreResult<DocumentId> {
-    text.parse().map_err(|error| corrupt("id", "a document", error))
-}
-
 /// A stored date.
 pub(crate) fn date_from_sql(text: &str, owner: &str) -> StoreResult<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|error| corrupt("date", owner, error))
-}
-
-/// A stored timestamp.
-pub(crate) fn timestamp_from_sql(text: &str, owner: &str) -> StoreResult<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text)
-        .map(|timestamp| timestamp.with_timezone(&Utc))
-        .map_err(|error| corrupt("timestamp", owner, error))
-}
-
-/// A stored JSON value.
-pub(crate) fn from_json<T: DeserializeOwned>(
-    text: &str,
-    what: &str,
-    owner: &str,
-) -> StoreResult<T> {
-    serde_json::from_str(text).map_err(|error| corrupt(what, owner, error))
-}
-
-/// A stored MinHash signature.
-pub(crate) fn signature_from_blob(blob: &[u8], owner: &str) -> StoreResult<Vec<u32>> {
-    let chunks = blob.chunks_exact(4);
-    if !chunks.remainder().is_empty() {
-        return Err(corrupt("minhash signature", owner, "length is not a multiple of 4"));
-    }
-    Ok(chunks.map(|chunk| u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]])).collect())
-}
-
-/// A stored reliability grade.
-pub(crate) fn reliability_from_sql(text: &str, owner: &str) -> StoreResult<Reliability> {
-    Reliability::parse(text).ok_or_else(|| corrupt("reliability", owner, text))
-}
-
-fn media_type_from_sql(text: &str, owner: &str) -> StoreResult<MediaType> {
-    MediaType::parse(text).ok_or_else(|| corrupt("media type", owner, text))
 }
 
 fn optional_date(text: Option<&str>, owner: &str) -> StoreResult<Option<NaiveDate>> {
@@ -221,6 +155,8 @@ impl SummaryRow {
 
 #[cfg(test)]
 mod tests {
+    use chrono::{DateTime, Utc};
+
     use super::*;
 
     #[test]

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use vigil_domain::{Document, DocumentId, Extraction, MediaType, Reliability, Source};
 
 mod boxed;
+pub mod columns;
 #[cfg(feature = "test-suite")]
 pub mod conformance;
 mod fusion;
