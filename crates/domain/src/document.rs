@@ -207,6 +207,30 @@ pub struct Document {
 }
 
 impl Document {
+    /// An English plain-text document read from `origin`, its raw bytes the text itself, with
+    /// no metadata: the caller sets what it knows (`published`, `source`, ...) with struct
+    /// update syntax. For texts that do not come through ingest (benchmarks, evaluation corpora).
+    pub fn english_text(origin: impl Into<String>, text: impl Into<String>) -> Document {
+        let text = text.into();
+        Document {
+            id: DocumentId::from_text(&text),
+            origin: origin.into(),
+            source: None,
+            url: None,
+            title: None,
+            author: None,
+            published: None,
+            language: Some("en".to_string()),
+            media_type: MediaType::Text,
+            raw: text.clone().into_bytes(),
+            text,
+            offsets: OffsetMap::default(),
+            warnings: Vec::new(),
+            duplicate_of: None,
+            ingested_at: None,
+        }
+    }
+
     /// Whether the extractor reads this document: English (or undetected but mostly ASCII
     /// Latin text) and not a near-copy of another.
     pub fn is_extractable(&self) -> bool {

@@ -14,7 +14,7 @@ use std::time::Instant;
 use chrono::{Duration, NaiveDate};
 use vigil_domain::{
     Attribution, Confidence, Count, CountQualifier, DateSpan, Document, DocumentId, DocumentRef,
-    Extraction, Incident, IncidentType, Location, LocationPrecision, MediaType, OffsetMap, Stage,
+    Extraction, Incident, IncidentType, Location, LocationPrecision, Stage,
 };
 use vigil_fusion::{Mention, fused_id, mention_key};
 use vigil_store::{ExtractorInfo, Fingerprint, FusionChange, Record, Store};
@@ -91,21 +91,9 @@ fn incident(random: &mut Lcg, id: &str) -> Incident {
 
 fn document(text: String, published: NaiveDate) -> Document {
     Document {
-        origin: format!("bench/{}", DocumentId::from_text(&text)),
-        id: DocumentId::from_text(&text),
         source: Some("Bench Wire".to_string()),
-        url: None,
-        title: None,
-        author: None,
         published: Some(published),
-        language: Some("en".to_string()),
-        media_type: MediaType::Text,
-        raw: text.clone().into_bytes(),
-        offsets: OffsetMap(Vec::new()),
-        text,
-        warnings: Vec::new(),
-        duplicate_of: None,
-        ingested_at: None,
+        ..Document::english_text(format!("bench/{}", DocumentId::from_text(&text)), text)
     }
 }
 

@@ -10,8 +10,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use vigil_domain::{
-    Claim, Confidence, Document, DocumentId, DocumentRef, Extraction, Incident, MediaType,
-    OffsetMap, Reliability,
+    Claim, Confidence, Document, DocumentId, DocumentRef, Extraction, Incident, Reliability,
 };
 use vigil_fusion::{Edit, Mention};
 use vigil_store::{ExtractorInfo, Fingerprint, FusionEditRecord, Record, Store};
@@ -60,21 +59,9 @@ fn record(report: &Report) -> Record {
     let text = text_of(report);
     let id = DocumentId::from_text(&text);
     let document = Document {
-        origin: format!("fixture/{}.txt", report.name),
-        id: id.clone(),
         source: Some(report.source.clone()),
-        url: None,
-        title: None,
-        author: None,
         published: Some(report.published),
-        language: Some("en".to_string()),
-        media_type: MediaType::Text,
-        raw: text.clone().into_bytes(),
-        offsets: OffsetMap(Vec::new()),
-        text,
-        warnings: Vec::new(),
-        duplicate_of: None,
-        ingested_at: None,
+        ..Document::english_text(format!("fixture/{}.txt", report.name), text)
     };
     let extraction = Extraction {
         document: DocumentRef {

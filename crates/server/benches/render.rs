@@ -17,7 +17,7 @@ use axum::body::Body;
 use axum::http::Request;
 use serde_json::json;
 use tower::ServiceExt as _;
-use vigil_domain::{DocumentId, Extraction, Incident, MediaType, OffsetMap};
+use vigil_domain::{DocumentId, Extraction, Incident};
 use vigil_fusion::{Mention, fused_id, mention_key};
 use vigil_store::{ExtractorInfo, Fingerprint, FusionChange, Record, Store};
 use vigil_store_sqlite::SqliteStore;
@@ -158,21 +158,10 @@ fn build() -> Fixture {
                 first_document = id.to_string();
             }
             let document = vigil_domain::Document {
-                origin: format!("bench/{id}"),
-                id,
                 source: Some("Bench Wire".to_string()),
-                url: None,
                 title: Some(format!("Report {report}")),
-                author: None,
                 published: Some(published),
-                language: Some("en".to_string()),
-                media_type: MediaType::Text,
-                raw: text.clone().into_bytes(),
-                offsets: OffsetMap(Vec::new()),
-                text,
-                warnings: Vec::new(),
-                duplicate_of: None,
-                ingested_at: None,
+                ..vigil_domain::Document::english_text(format!("bench/{id}"), text)
             };
             records.push(Record {
                 document,

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use chrono::Utc;
-use vigil_domain::{Document, DocumentId, MediaType, OffsetMap};
+use vigil_domain::Document;
 use vigil_eval::muc4::model::Models;
 use vigil_eval::muc4::{self, GoldDocument, Muc4Score, Prediction, Template};
 use vigil_extract::Extractor;
@@ -333,21 +333,10 @@ fn read_message(
 /// A MUC-4 message as a document; its publication date is its dateline's.
 fn message_document(docid: &str, text: &str) -> Document {
     Document {
-        id: DocumentId::from_text(text),
-        origin: format!("muc4:{docid}"),
         source: Some("FBIS".into()),
-        url: None,
-        title: None,
-        author: None,
         published: vigil_extract::dates::dateline_date(text),
-        language: Some("en".into()),
-        media_type: MediaType::Text,
-        text: text.to_string(),
-        raw: Vec::new(),
-        offsets: OffsetMap::default(),
-        warnings: Vec::new(),
-        duplicate_of: None,
         ingested_at: Some(Utc::now()),
+        ..Document::english_text(format!("muc4:{docid}"), text)
     }
 }
 
