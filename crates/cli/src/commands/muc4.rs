@@ -109,11 +109,20 @@ pub(crate) fn train(global: &Global, args: &TrainArgs) -> anyhow::Result<ExitCod
 
 fn learn(data: &Path, split: Split) -> anyhow::Result<Models> {
     let (gold, texts) = load_split(data, split)?;
+    learn_from(split, &gold, &texts)
+}
+
+/// The models learned from a split already read.
+fn learn_from(
+    split: Split,
+    gold: &[GoldDocument],
+    texts: &std::collections::HashMap<String, String>,
+) -> anyhow::Result<Models> {
     let messages: Vec<(&GoldDocument, &str)> = gold
         .iter()
         .filter_map(|document| texts.get(&document.docid).map(|text| (document, text.as_str())))
         .collect();
-    anyhow::ensure!(!messages.is_empty(), "no raw texts to learn from in {}", data.display());
+    anyhow::ensure!(!messages.is_empty(), "no texts to learn from in the {split:?} split");
     Ok(Models::train(&format!("{split:?}").to_lowercase(), &messages))
 }
 
@@ -132,14 +141,14 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
                         format!("{}: not models from `vigil train muc4`", path.display())
                     })?)
                 }
-                (None, false) => {
-                    if matches!(args.split, Split::Train) {
-                        eprintln!(
-                            "vigil: note: the models are trained on the split scored; this is training accuracy"
-                        );
-                    }
-                    Some(learn(&data, Split::Train)?)
+                (None, false) if matches!(args.split, Split::Train) => {
+                    eprintln!(
+                        "vigil: note: the models are trained on the split scored; this is training accuracy"
+                    );
+                    // The split is read already: learn from it rather than read it again.
+                    Some(learn_from(Split::Train, &gold, &texts)?)
                 }
+                (None, false) => Some(learn(&data, Split::Train)?),
             };
             let (predictions, seconds) =
                 predict(global, &gold, &texts, models.as_ref(), args.no_fallback)?;

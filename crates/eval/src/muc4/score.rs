@@ -145,19 +145,26 @@ fn template_units(roles: &super::Roles) -> f64 {
 /// Scores one document's predicted templates against its key.
 pub fn score_document(predicted: &[Template], gold: &GoldDocument) -> Muc4Score {
     let golds = &gold.templates;
-    // Per allowed pair: matches per role.
-    let pair_roles = |p: &Template, g: &GoldTemplate| -> [usize; 5] {
-        Role::ALL.map(|role| matched_entities(p.roles.get(role), g.roles.get(role)))
-    };
+    // Per allowed pair (the predicted type among the gold's): matches per role, computed once
+    // for the alignment and the counts.
+    let matches: Vec<Vec<Option<[usize; 5]>>> = predicted
+        .iter()
+        .map(|p| {
+            golds
+                .iter()
+                .map(|g| {
+                    g.incident_types.contains(&p.incident_type).then(|| {
+                        Role::ALL.map(|role| matched_entities(p.roles.get(role), g.roles.get(role)))
+                    })
+                })
+                .collect()
+        })
+        .collect();
     let mut weights: Vec<Vec<Option<i64>>> = Vec::with_capacity(predicted.len());
-    for (row, p) in predicted.iter().enumerate() {
-        let mut line: Vec<Option<i64>> = golds
+    for (row, pairs) in matches.iter().enumerate() {
+        let mut line: Vec<Option<i64>> = pairs
             .iter()
-            .map(|g| {
-                g.incident_types
-                    .contains(&p.incident_type)
-                    .then(|| 1 + pair_roles(p, g).iter().sum::<usize>() as i64)
-            })
+            .map(|pair| pair.map(|roles| 1 + roles.iter().sum::<usize>() as i64))
             .collect();
         // Rule 3: a column of its own per predicted template, "aligned with nothing".
         line.extend((0..predicted.len()).map(|col| (col == row).then_some(0)));
@@ -176,11 +183,11 @@ pub fn score_document(predicted: &[Template], gold: &GoldDocument) -> Muc4Score 
         slot.predicted = predicted.iter().map(|p| p.roles.get(role).len() as f64).sum();
         slot.gold = golds.iter().map(|g| g.roles.get(role).len() as f64).sum();
     }
-    for (p, col) in predicted.iter().zip(&alignment) {
-        let Some(g) = col.map(|c| &golds[c]) else { continue };
+    for (row, col) in alignment.iter().enumerate() {
+        let Some(roles) = col.and_then(|c| matches[row][c]) else { continue };
         score.incident_type.correct += 1.0;
-        for (role, matches) in Role::ALL.into_iter().zip(pair_roles(p, g)) {
-            score.roles[role as usize].correct += matches as f64;
+        for (role, found) in Role::ALL.into_iter().zip(roles) {
+            score.roles[role as usize].correct += found as f64;
         }
     }
     score.templates = Prf::new(
