@@ -3,8 +3,9 @@
 //! A key (`demo/fusion-key.json`) lists incidents, each with the documents that report it
 //! (`text/a.txt`, `feeds/b.xml#item=2`). The items scored are the (report, incident) pairs of
 //! the key. Each is aligned to one incident the system read in that report: same family of
-//! event (violent acts, operations, arrests, warnings), then the closest date, then the same
-//! country; one system incident per key incident per report. An item's predicted cluster is
+//! event (violent acts, operations, arrests, warnings), a plot to a plot and an act to an act,
+//! then the closest date, then the same country, then a place the key names; one system
+//! incident per key incident per report. An item's predicted cluster is
 //! the fused incident of its aligned mention; an item with none is a cluster of its own.
 //!
 //! B-cubed (Bagga and Baldwin 1998): per item, precision is the share of its predicted cluster
@@ -16,7 +17,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use vigil_domain::{Incident, IncidentType};
+use vigil_domain::{Incident, IncidentFamily, IncidentType, Stage};
 
 /// A fusion key.
 #[derive(Debug, Clone, Deserialize)]
@@ -33,8 +34,14 @@ pub struct KeyIncident {
     /// Codebook type.
     #[serde(rename = "type")]
     pub incident_type: IncidentType,
+    /// How far it got; a plot is aligned to a plot, an act to an act.
+    #[serde(default)]
+    pub stage: Option<Stage>,
     /// Day, when known.
     pub date: Option<NaiveDate>,
+    /// Where, in words ("Crocus City Hall, Krasnogorsk, Moscow region").
+    #[serde(default)]
+    pub place: Option<String>,
     /// Country code, when known.
     pub country: Option<String>,
     /// Incidents only mentioned in passing are not scored.
@@ -53,6 +60,21 @@ pub struct SystemMention<'a> {
     pub incident: &'a Incident,
     /// The fused incident it was placed in.
     pub fused_id: &'a str,
+    /// The mention's key (`<document>/<incident>`), to name it in the item listing.
+    pub key: &'a str,
+}
+
+/// One scored (report, key incident) item and where fusion put it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FusionItem {
+    /// The key incident.
+    pub incident: String,
+    /// The reporting document's path in the key.
+    pub report: String,
+    /// The system mention aligned to it, if the reader found one.
+    pub mention: Option<String>,
+    /// The fused incident that mention was placed in.
+    pub fused_id: Option<String>,
 }
 
 /// B-cubed precision, recall and F1.
@@ -69,12 +91,14 @@ pub struct BCubed {
 }
 
 /// The fusion score.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct FusionScore {
     /// Over items aligned to a system mention.
     pub aligned: BCubed,
     /// Over every item of the key.
     pub all: BCubed,
+    /// Every item, in key-report order: which mention it was aligned to and where it went.
+    pub items: Vec<FusionItem>,
 }
 
 /// B-cubed over items labelled `(key cluster, predicted cluster)`.
@@ -110,6 +134,7 @@ pub fn bcubed<K: Ord, P: Ord>(items: &[(K, P)]) -> BCubed {
 pub fn score_fusion(key: &FusionKey, mentions: &[SystemMention<'_>]) -> FusionScore {
     let mut aligned: Vec<(String, String)> = Vec::new();
     let mut all: Vec<(String, String)> = Vec::new();
+    let mut listed: Vec<FusionItem> = Vec::new();
     let mut reports: BTreeMap<&str, Vec<&KeyIncident>> = BTreeMap::new();
     for incident in key.incidents.iter().filter(|incident| !incident.background) {
         for report in &incident.reports {
@@ -138,6 +163,12 @@ pub fn score_fusion(key: &FusionKey, mentions: &[SystemMention<'_>]) -> FusionSc
             }
         }
         for (k, incident) in incidents.iter().enumerate() {
+            listed.push(FusionItem {
+                incident: incident.key.clone(),
+                report: report.to_string(),
+                mention: matched[k].map(|m| theirs[m].key.to_string()),
+                fused_id: matched[k].map(|m| theirs[m].fused_id.to_string()),
+            });
             match matched[k] {
                 Some(m) => {
                     let item = (incident.key.clone(), theirs[m].fused_id.to_string());
@@ -150,7 +181,7 @@ pub fn score_fusion(key: &FusionKey, mentions: &[SystemMention<'_>]) -> FusionSc
             }
         }
     }
-    FusionScore { aligned: bcubed(&aligned), all: bcubed(&all) }
+    FusionScore { aligned: bcubed(&aligned), all: bcubed(&all), items: listed }
 }
 
 /// Whether a stored origin is the key's path (origins carry the corpus folder in front).
@@ -186,7 +217,24 @@ fn cost(key: &KeyIncident, incident: &Incident) -> Option<u32> {
         _ => 100,
     };
     let kind = u32::from(key.incident_type != incident.incident_type);
-    Some(days * 10 + place + kind)
+    // Warnings have no plot stage worth the name; for the rest, a reader's plot is not the act.
+    let planned = |stage: Stage| stage == Stage::Planned;
+    let stage = match key.stage {
+        Some(stage) if key.incident_type.family() != IncidentFamily::Warning => {
+            if planned(stage) == planned(incident.stage) { 0 } else { 5000 }
+        }
+        _ => 0,
+    };
+    // The key's place in words names the town or region the reader should have found; a
+    // mention placed elsewhere is another incident more surely than one dated a month off.
+    let named = match (&key.place, &incident.location) {
+        (Some(words), Some(found)) if words.to_lowercase().contains(&found.name.to_lowercase()) => {
+            0
+        }
+        (Some(_), Some(_)) => 300,
+        _ => 25,
+    };
+    Some(days * 10 + place + kind + stage + named)
 }
 
 #[cfg(test)]

@@ -48,7 +48,7 @@ use vigil_domain::{Extraction, Incident};
 pub use claims::CLAIM_SLOTS;
 pub use convert::gold_to_extraction;
 pub use fusion::{
-    BCubed, FusionKey, FusionScore, KeyIncident, SystemMention, bcubed, score_fusion,
+    BCubed, FusionItem, FusionKey, FusionScore, KeyIncident, SystemMention, bcubed, score_fusion,
 };
 pub use gold::{
     Alternatives, GoldActor, GoldAttribution, GoldClaim, GoldCount, GoldDate, GoldDocument,

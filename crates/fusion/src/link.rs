@@ -1,7 +1,12 @@
-//! The link rule: whether two mentions tell the same incident, and why.
+//! The link rule: whether two mentions tell the same incident, cannot, or are merely unrelated.
 //!
-//! It looks at the two mentions only (never at what else is fused with them), so fused
-//! incidents are connected components that do not depend on the order reports arrive in.
+//! It looks at the two mentions only (never at what else is fused with them), so chains (the
+//! connected components of links) do not depend on the order reports arrive in, and neither do
+//! the fused incidents [`carve`](crate::carve) cuts out of them. The three answers matter
+//! because a chain can join, through vague mentions, reports that cannot be one incident: a
+//! pair ruled [`Relation::Apart`] (other kinds of event, other days, places far apart, a
+//! report that predates the event) is never put in one fused incident, while a pair merely
+//! [`Relation::Unrelated`] (nothing in common found) may be, through others.
 //! Conflicts rule a pair out first: one document (the reader already merged its mentions),
 //! other families of event (a plot is not its foiling raid), other stages, other countries,
 //! dates that do not overlap (two day-precise dates must be the same day, or a day apart in
@@ -33,11 +38,31 @@ pub const VAGUE_DAYS: i64 = 31;
 /// Shared distinctive names (see [`salient_names`](crate::salient_names)) that make a tie.
 pub const SHARED_NAMES: usize = 3;
 
+/// Two first-level regions (or a region and a town outside it) whose centres lie further apart
+/// than this are different places however loosely either is named: Ingushetia is 1,500 km from
+/// Moscow, while Moscow city and Moscow oblast (other regions, one incident) are next door.
+pub const REGION_KM: f64 = 300.0;
+
 /// Why two mentions were linked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
     /// The ties found, in words ("same day", "same place (12 km)", "both attribute it to ...").
     pub reasons: Vec<String>,
+    /// How much ties them: two for each tie, one more when a tie is concrete (place, site), two
+    /// for the same day (one for a day apart or both dates precise), one for the same type.
+    /// Stronger links are followed first when a chain is cut into incidents.
+    pub strength: u32,
+}
+
+/// What two mentions are to each other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Relation {
+    /// They tell the same incident.
+    Same(Link),
+    /// They cannot tell the same incident (the reason in words): never in one fused incident.
+    Apart(String),
+    /// Nothing found ties them (the reason in words); others may still join them.
+    Unrelated(String),
 }
 
 /// Whether `left` and `right` tell the same incident.
@@ -48,15 +73,29 @@ pub fn link(left: &Mention, right: &Mention) -> Option<Link> {
 /// Whether `left` and `right` tell the same incident, with the ties that say so, or what keeps
 /// them apart ("another country", "only one tie for undated reports: same place (3 km)").
 pub fn explain(left: &Mention, right: &Mention) -> Result<Link, String> {
-    if left.document == right.document {
-        return Err("one report (its reader keeps its incidents apart)".to_string());
+    match relate(left, right) {
+        Relation::Same(link) => Ok(link),
+        Relation::Apart(why) | Relation::Unrelated(why) => Err(why),
     }
+}
+
+/// What `left` and `right` are to each other, with the reasons.
+pub fn relate(left: &Mention, right: &Mention) -> Relation {
+    use Relation::{Apart, Unrelated};
     let (one, two) = (&left.incident, &right.incident);
     if one.incident_type.family() != two.incident_type.family() {
-        return Err("other kinds of event".to_string());
+        return Apart("other kinds of event".to_string());
     }
     if planned(one.stage) != planned(two.stage) {
-        return Err("a plot and an act".to_string());
+        return Apart("a plot and an act".to_string());
+    }
+    if let Some(why) = reported_before(left, right).or_else(|| reported_before(right, left)) {
+        return Apart(why);
+    }
+    if left.document == right.document {
+        // Not a conflict: the reader sometimes tells one incident twice (the attack, then
+        // "the attack, claimed by ..."), and other reports may show they are one.
+        return Unrelated("one report (its reader keeps its incidents apart)".to_string());
     }
     let mut reasons = Vec::new();
     // A date of a month or more (or none) places an incident loosely; such a mention could tie
@@ -65,6 +104,9 @@ pub fn explain(left: &Mention, right: &Mention) -> Result<Link, String> {
         date.is_some_and(|date| (date.end - date.start).num_days() <= PRECISE_DAYS)
     };
     let mut both_precise = precise(one.date) && precise(two.date);
+    // What the dates add to a link's strength: the same day counts more than a day apart or
+    // a shared week; an undated mention's window agrees with anything, so it adds nothing.
+    let mut date_weight = 0;
     match (one.date, two.date) {
         (Some(a), Some(b)) => {
             let day = |precision| precision == DatePrecision::Day;
@@ -74,26 +116,29 @@ pub fn explain(left: &Mention, right: &Mention) -> Result<Link, String> {
                 // different days may differ by one, but then they are held to the bar of
                 // loose dates (the place or site and one more tie).
                 let drift = apart == 1 && left.published != right.published;
-                if apart > 0 && !drift {
-                    return Err(format!("{apart} days apart"));
+                if apart > 1 || (apart == 1 && !drift) {
+                    return Apart(format!("{apart} days apart"));
                 }
                 if drift {
                     both_precise = false;
+                    date_weight = 1;
                     reasons.push("a day apart".to_string());
                 } else {
+                    date_weight = 2;
                     reasons.push("same day".to_string());
                 }
             } else if a.start > b.end || b.start > a.end {
-                return Err("dates that do not overlap".to_string());
+                return Apart("dates that do not overlap".to_string());
             }
         }
         _ => {
-            let no_time = || "a report with no date of its own or of publication".to_string();
-            let (a_first, a_last) = left.days().ok_or_else(no_time)?;
-            let (b_first, b_last) = right.days().ok_or_else(no_time)?;
+            let (Some((a_first, a_last)), Some((b_first, b_last))) = (left.days(), right.days())
+            else {
+                return Unrelated("a report with no date of its own or of publication".to_string());
+            };
             // A day of slack, as in the block: "charged on Sunday" may postdate a Saturday report.
             if a_first > b_last + 1 || b_first > a_last + 1 {
-                return Err("an undated report too far from the other's date".to_string());
+                return Unrelated("an undated report too far from the other's date".to_string());
             }
         }
     }
@@ -102,7 +147,7 @@ pub fn explain(left: &Mention, right: &Mention) -> Result<Link, String> {
     if let (Some(a), Some(b)) = (&one.location, &two.location) {
         match place_tie(a, b) {
             PlaceTie::Conflict => {
-                return Err(format!("places apart ({} / {})", a.name, b.name));
+                return Apart(format!("places apart ({} / {})", a.name, b.name));
             }
             PlaceTie::Near(km) => {
                 ties += 1;
@@ -149,10 +194,15 @@ pub fn explain(left: &Mention, right: &Mention) -> Result<Link, String> {
     let anchored = concrete || (!vague && shared >= SHARED_NAMES);
     let enough = if both_precise { ties >= 1 } else { ties >= 2 && anchored };
     if enough {
-        return Ok(Link { reasons });
+        let same_type = one.incident_type == two.incident_type;
+        let strength = 2 * ties
+            + u32::from(concrete)
+            + date_weight.max(u32::from(both_precise))
+            + u32::from(same_type);
+        return Relation::Same(Link { reasons, strength });
     }
     let found = if reasons.is_empty() { "nothing".to_string() } else { reasons.join(", ") };
-    Err(if both_precise {
+    Unrelated(if both_precise {
         format!("nothing ties them beyond the date ({found})")
     } else {
         format!("loosely dated: needs two ties, the place, site or names among them; found {found}")
@@ -161,6 +211,16 @@ pub fn explain(left: &Mention, right: &Mention) -> Result<Link, String> {
 
 fn planned(stage: Stage) -> bool {
     stage == Stage::Planned
+}
+
+/// An act a report published before it happened cannot be the act another report dates (a
+/// day of slack for time zones). Plots and warnings look ahead, so only acts are held to it.
+fn reported_before(report: &Mention, dated: &Mention) -> Option<String> {
+    let published = report.published?;
+    let date = dated.incident.date?;
+    let acts = !planned(report.incident.stage) && !planned(dated.incident.stage);
+    (acts && (date.start - published).num_days() > 1)
+        .then(|| format!("reported on {published}, before it happened on {}", date.start))
 }
 
 enum PlaceTie {
@@ -182,6 +242,21 @@ fn place_tie(a: &Location, b: &Location) -> PlaceTie {
         return if a.name == b.name { PlaceTie::Near(0.0) } else { PlaceTie::Compatible };
     };
     if !(fine(a) && fine(b)) {
+        // A region and a town (or two regions): compatible unless they are other regions far
+        // apart. Countries are too large to rule anything out this way.
+        let regional =
+            |place: &Location| fine(place) || place.precision == LocationPrecision::Admin1;
+        let other_regions = match (&a.admin1, &b.admin1) {
+            (Some(x), Some(y)) => x != y,
+            _ => false,
+        };
+        if regional(a)
+            && regional(b)
+            && other_regions
+            && haversine_km(a_lat, a_lon, b_lat, b_lon) > REGION_KM
+        {
+            return PlaceTie::Conflict;
+        }
         return PlaceTie::Compatible;
     }
     let km = haversine_km(a_lat, a_lon, b_lat, b_lon);

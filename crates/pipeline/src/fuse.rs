@@ -1,20 +1,20 @@
 //! Fusion on ingest: each new document's incidents linked into the stored fused incidents.
 //!
 //! One mention at a time, one transaction each: its block's stored mentions are fetched, the
-//! [`link`] rule picks the ones it tells the same incident as, and their fused incidents are
-//! joined under the smallest anchor. Nothing else is read, so fusing stays incremental however
-//! large the store. A document is marked fused with its last mention; a run cut short re-fuses
-//! that document's mentions, which replace themselves by key.
+//! [`link`] rule picks the ones it tells the same incident as, their chains are read back whole
+//! and joined with it, and [`carve`] cuts the joined chain into fused incidents again. Nothing
+//! else is read, so fusing stays incremental however large the store. A document is marked
+//! fused with its last mention; a run cut short re-fuses that document's mentions, which
+//! replace themselves by key.
 //!
-//! Analysts' edits: a merge joins two fused incidents now and stays joined (fusion only ever
-//! joins); a split moves mentions out now and forbids links across it from then on, which
-//! [`Constraints`] enforces for every later mention.
+//! Analysts' edits ([`Constraints`]): a merge joins two chains and keeps the two incidents
+//! together in every later cut; a split forbids the cut to put its two sides together again.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 use vigil_domain::{ActorKind, Confidence, Reliability};
-use vigil_fusion::{Edit, Mention, fused_id, link, mention_key, salient_names};
+use vigil_fusion::{Edit, Mention, Pins, carve, fused_id, link, mention_key, salient_names};
 use vigil_store::{FusionChange, MentionRecord, Store, UnfusedDocument};
 
 use crate::PipelineError;
@@ -35,35 +35,52 @@ pub struct FuseReport {
     pub incidents_joined: u64,
 }
 
-/// Pairs of mentions an analyst split apart: never linked again.
+/// Pairs of mentions analysts split apart (never in one incident again) or merged (always in
+/// one incident).
 #[derive(Debug, Clone, Default)]
 pub struct Constraints {
     apart: BTreeSet<(String, String)>,
+    together: BTreeSet<(String, String)>,
 }
 
 impl Constraints {
     /// The constraints the recorded edits impose.
     pub fn from_edits<'e>(edits: impl IntoIterator<Item = &'e Edit>) -> Constraints {
-        let mut apart = BTreeSet::new();
+        let mut constraints = Constraints::default();
         for edit in edits {
-            if let Edit::Split { out, rest } = edit {
-                for a in out {
-                    for b in rest {
-                        apart.insert(ordered(a, b));
+            match edit {
+                // A later edit overrides an earlier one about the same pair.
+                Edit::Split { out, rest } => {
+                    for a in out {
+                        for b in rest {
+                            constraints.together.remove(&ordered(a, b));
+                            constraints.apart.insert(ordered(a, b));
+                        }
                     }
                 }
+                Edit::Merge { left, right } => {
+                    constraints.apart.remove(&ordered(left, right));
+                    constraints.together.insert(ordered(left, right));
+                }
+                Edit::Set { .. } => {}
             }
         }
-        Constraints { apart }
+        constraints
     }
 
     /// Whether an analyst said these two mentions are of different incidents.
     pub fn forbids(&self, a: &str, b: &str) -> bool {
         !self.apart.is_empty() && self.apart.contains(&ordered(a, b))
     }
+}
 
-    fn is_empty(&self) -> bool {
-        self.apart.is_empty()
+impl Pins for Constraints {
+    fn joined(&self, a: &str, b: &str) -> bool {
+        !self.together.is_empty() && self.together.contains(&ordered(a, b))
+    }
+
+    fn split(&self, a: &str, b: &str) -> bool {
+        self.forbids(a, b)
     }
 }
 
@@ -220,89 +237,97 @@ fn fuse_document(
     Ok(())
 }
 
-/// Where one mention goes: the fused incidents it ties, joined under the smallest anchor.
+/// Where one mention goes: the chains it links to are read back, joined with it under the
+/// smallest key, and cut into fused incidents again; the change rewrites every mention whose
+/// incident or chain moved.
 pub fn place(
     store: &dyn Store,
     mention: &Mention,
     constraints: &Constraints,
     report: &mut FuseReport,
 ) -> Result<FusionChange, PipelineError> {
-    // Fused id -> anchor of every incident the mention ties.
-    let mut tied: BTreeMap<String, String> = BTreeMap::new();
+    let mut chains: BTreeSet<String> = BTreeSet::new();
     if let Some(block) = mention.block() {
         for candidate in store.mention_candidates(block.country, block.first_day, block.last_day)? {
-            if candidate.key == mention.key || constraints.forbids(&mention.key, &candidate.key) {
+            if candidate.key == mention.key || chains.contains(&candidate.chain) {
                 continue;
             }
             let Ok(other) = serde_json::from_str::<Mention>(&candidate.data) else { continue };
             if link(mention, &other).is_some() {
-                tied.insert(candidate.fused_id, candidate.anchor);
+                chains.insert(candidate.chain);
             }
         }
     }
-    if !constraints.is_empty() && !tied.is_empty() {
-        tied = respect_splits(store, mention, tied, constraints)?;
-    }
-    let anchor = tied
-        .values()
-        .map(String::as_str)
-        .chain(std::iter::once(mention.key.as_str()))
-        .min()
-        .unwrap_or(mention.key.as_str())
-        .to_string();
-    let id = fused_id(&anchor);
+    let chains: Vec<String> = chains.into_iter().collect();
+    let stored: Vec<MentionRecord> = store
+        .mentions_in_chains(&chains)?
+        .into_iter()
+        .filter(|record| record.key != mention.key)
+        .collect();
+    let mut records = stored.clone();
+    records.push(record(mention, "", "")?);
+    let (changed, fused) = recut(records, constraints)?;
     report.mentions += 1;
-    if !tied.is_empty() {
+    // The incidents the newcomer's incident took mentions from (by their ids before the cut).
+    let now_in = |record: &MentionRecord| -> String {
+        changed
+            .iter()
+            .find(|new| new.key == record.key)
+            .map_or_else(|| record.fused_id.clone(), |new| new.fused_id.clone())
+    };
+    let joined: BTreeSet<&str> = stored
+        .iter()
+        .filter(|record| now_in(record) == fused)
+        .map(|record| record.fused_id.as_str())
+        .collect();
+    if !joined.is_empty() {
         report.joined += 1;
     }
-    let renames: Vec<(String, String, String)> = tied
-        .keys()
-        .filter(|from| **from != id)
-        .map(|from| (from.clone(), id.clone(), anchor.clone()))
-        .collect();
-    report.incidents_joined += renames.len().saturating_sub(1) as u64;
-    let record = record(mention, &id, &anchor)?;
-    Ok(FusionChange { mentions: vec![record], renames, fused_documents: Vec::new() })
+    report.incidents_joined += joined.len().saturating_sub(1) as u64;
+    Ok(FusionChange { mentions: changed, renames: Vec::new(), fused_documents: Vec::new() })
 }
 
-/// Drops tied incidents a split forbids: any holding a mention split from this one, then, of
-/// two holding mentions split from each other, the one with the larger anchor.
-fn respect_splits(
-    store: &dyn Store,
-    mention: &Mention,
-    tied: BTreeMap<String, String>,
+/// Cuts one chain (every record of it) into fused incidents: the records whose incident or
+/// chain changed, and the incident the last record (the newcomer) went to.
+fn recut(
+    mut records: Vec<MentionRecord>,
     constraints: &Constraints,
-) -> Result<BTreeMap<String, String>, PipelineError> {
-    let ids: Vec<String> = tied.keys().cloned().collect();
-    let members = store.mentions_of(&ids)?;
-    let mut by_incident: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for member in &members {
-        by_incident.entry(member.fused_id.as_str()).or_default().push(member.key.as_str());
-    }
-    let mut order: Vec<(&String, &String)> = tied.iter().collect();
-    order.sort_by(|a, b| a.1.cmp(b.1));
-    let mut kept: BTreeMap<String, String> = BTreeMap::new();
-    let mut kept_keys: Vec<&str> = Vec::new();
-    for (id, anchor) in order {
-        let keys = by_incident.get(id.as_str()).cloned().unwrap_or_default();
-        let clash = keys.iter().any(|key| {
-            constraints.forbids(&mention.key, key)
-                || kept_keys.iter().any(|other| constraints.forbids(key, other))
-        });
-        if !clash {
-            kept_keys.extend(keys);
-            kept.insert(id.clone(), anchor.clone());
+) -> Result<(Vec<MentionRecord>, String), PipelineError> {
+    records.sort_by(|a, b| a.key.cmp(&b.key));
+    let newcomer = records.iter().position(|record| record.fused_id.is_empty());
+    let mentions = records
+        .iter()
+        .map(|record| {
+            serde_json::from_str::<Mention>(&record.data).map_err(|error| {
+                PipelineError::Fusion(format!("stored mention {}: {error}", record.key))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let chain = records.first().map(|record| record.key.clone()).unwrap_or_default();
+    let mut changed = Vec::new();
+    let mut newcomer_fused = String::new();
+    for group in carve(&mentions, constraints) {
+        // Groups are sorted, so the first member holds the smallest key: the incident's anchor.
+        let id = fused_id(&records[group[0]].key);
+        for index in group {
+            if Some(index) == newcomer {
+                newcomer_fused.clone_from(&id);
+            }
+            let record = &records[index];
+            if record.fused_id != id || record.chain != chain {
+                changed.push(MentionRecord {
+                    fused_id: id.clone(),
+                    chain: chain.clone(),
+                    ..record.clone()
+                });
+            }
         }
     }
-    Ok(kept)
+    Ok((changed, newcomer_fused))
 }
 
 /// A mention as the store keeps it.
-pub fn record(
-    mention: &Mention,
-    fused: &str,
-    anchor: &str,
-) -> Result<MentionRecord, PipelineError> {
+pub fn record(mention: &Mention, fused: &str, chain: &str) -> Result<MentionRecord, PipelineError> {
     let document = mention
         .document
         .parse()
@@ -311,7 +336,7 @@ pub fn record(
         key: mention.key.clone(),
         document,
         fused_id: fused.to_string(),
-        anchor: anchor.to_string(),
+        chain: chain.to_string(),
         country: mention.incident.location.as_ref().and_then(|place| place.country.clone()),
         days: mention.days(),
         data: serde_json::to_string(mention)
@@ -338,8 +363,9 @@ pub fn record_edit(
     apply_edit(store, edit)
 }
 
-/// Applies an analyst's merge or split to the stored incidents now (a `Set` changes no
-/// membership: it is read when the incident is shown).
+/// Applies an analyst's merge or split to the stored incidents now: the chains it touches are
+/// cut again under every recorded edit and this one (a `Set` changes no membership: it is read
+/// when the incident is shown).
 pub fn apply_edit(store: &mut dyn Store, edit: &Edit) -> Result<(), PipelineError> {
     let all = store.mentions()?;
     let find = |key: &str| -> Result<&MentionRecord, PipelineError> {
@@ -347,47 +373,31 @@ pub fn apply_edit(store: &mut dyn Store, edit: &Edit) -> Result<(), PipelineErro
             .find(|record| record.key == key)
             .ok_or_else(|| PipelineError::Fusion(format!("no mention {key}")))
     };
-    let change = match edit {
+    let chains: BTreeSet<String> = match edit {
         Edit::Merge { left, right } => {
-            let (left, right) = (find(left)?, find(right)?);
-            let anchor = left.anchor.as_str().min(right.anchor.as_str()).to_string();
-            let id = fused_id(&anchor);
-            let renames = [&left.fused_id, &right.fused_id]
-                .into_iter()
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .filter(|from| **from != id)
-                .map(|from| (from.clone(), id.clone(), anchor.clone()))
-                .collect();
-            FusionChange { mentions: Vec::new(), renames, fused_documents: Vec::new() }
+            [find(left)?.chain.clone(), find(right)?.chain.clone()].into()
         }
-        Edit::Split { out, .. } => {
-            let Some(first) = out.first() else { return Ok(()) };
-            let incident = find(first)?.fused_id.clone();
-            let members: Vec<&MentionRecord> =
-                all.iter().filter(|record| record.fused_id == incident).collect();
-            let (moved, kept): (Vec<&MentionRecord>, Vec<&MentionRecord>) =
-                members.into_iter().partition(|record| out.contains(&record.key));
-            let mut mentions = Vec::new();
-            for group in [moved, kept] {
-                let Some(anchor) = group.iter().map(|record| record.key.as_str()).min() else {
-                    continue;
-                };
-                let (anchor, id) = (anchor.to_string(), fused_id(anchor));
-                mentions.extend(group.into_iter().map(|record| MentionRecord {
-                    fused_id: id.clone(),
-                    anchor: anchor.clone(),
-                    ..record.clone()
-                }));
-            }
-            FusionChange { mentions, renames: Vec::new(), fused_documents: Vec::new() }
-        }
+        Edit::Split { out, rest } => out
+            .iter()
+            .chain(rest)
+            .map(|key| Ok(find(key)?.chain.clone()))
+            .collect::<Result<_, PipelineError>>()?,
         Edit::Set { anchor, .. } => {
             find(anchor)?;
             return Ok(());
         }
     };
-    store.apply_fusion(&change)?;
+    let mut edits = recorded_edits(store)?;
+    edits.push(edit.clone());
+    let constraints = Constraints::from_edits(&edits);
+    let records: Vec<MentionRecord> =
+        all.iter().filter(|record| chains.contains(&record.chain)).cloned().collect();
+    let (mentions, _) = recut(records, &constraints)?;
+    store.apply_fusion(&FusionChange {
+        mentions,
+        renames: Vec::new(),
+        fused_documents: Vec::new(),
+    })?;
     Ok(())
 }
 

@@ -1,5 +1,5 @@
 -- The mentions of every fused incident in $1, once each.
-SELECT m.key, d.id, m.fused_id, m.anchor, m.country, m.first_day, m.last_day, m.data
+SELECT m.key, d.id, m.fused_id, m.chain, m.country, m.first_day, m.last_day, m.data
 FROM mentions AS m JOIN documents AS d ON d.seq = m.document_seq
 WHERE m.fused_id = ANY($1::TEXT[])
 ORDER BY m.key

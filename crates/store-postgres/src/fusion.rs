@@ -58,13 +58,30 @@ pub(crate) fn mentions_of(
     statements: &mut Statements,
     fused_ids: &[String],
 ) -> StoreResult<Vec<MentionRecord>> {
-    if fused_ids.is_empty() {
+    mentions_by(client, statements, queries::MENTIONS_OF_FUSED, fused_ids)
+}
+
+/// The mentions of some chains, by key, each once.
+pub(crate) fn mentions_in_chains(
+    client: &mut Client,
+    statements: &mut Statements,
+    chains: &[String],
+) -> StoreResult<Vec<MentionRecord>> {
+    mentions_by(client, statements, queries::MENTIONS_IN_CHAIN, chains)
+}
+
+/// The mentions `sql` selects for the array `names` (fused ids or chains).
+fn mentions_by(
+    client: &mut Client,
+    statements: &mut Statements,
+    sql: &'static str,
+    names: &[String],
+) -> StoreResult<Vec<MentionRecord>> {
+    if names.is_empty() {
         return Ok(Vec::new());
     }
-    let statement = statements.get(client, queries::MENTIONS_OF_FUSED)?;
-    let rows = client
-        .query(&statement, &[&fused_ids])
-        .context("cannot read the mentions of fused incidents")?;
+    let statement = statements.get(client, sql)?;
+    let rows = client.query(&statement, &[&names]).context("cannot read mentions")?;
     rows.iter().map(mention_from_row).collect()
 }
 
@@ -82,9 +99,9 @@ pub(crate) fn apply_fusion(
 ) -> StoreResult<()> {
     let mut transaction = client.transaction().context("cannot begin fusion step")?;
     let rename = statements.get(&mut transaction, queries::RENAME_FUSED)?;
-    for (from, to, anchor) in &change.renames {
+    for (from, to, chain) in &change.renames {
         transaction
-            .execute(&rename, &[from, to, anchor])
+            .execute(&rename, &[from, to, chain])
             .with_context(|| format!("cannot join {from} into {to}"))?;
     }
     let upsert = statements.get(&mut transaction, queries::UPSERT_MENTION)?;
@@ -97,7 +114,7 @@ pub(crate) fn apply_fusion(
                     &mention.key,
                     &mention.document.as_str(),
                     &mention.fused_id,
-                    &mention.anchor,
+                    &mention.chain,
                     &mention.country,
                     &first,
                     &last,

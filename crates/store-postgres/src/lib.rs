@@ -255,6 +255,10 @@ impl Store for PostgresStore {
         fusion::mentions_of(&mut self.client(), &mut self.statements.borrow_mut(), fused_ids)
     }
 
+    fn mentions_in_chains(&self, chains: &[String]) -> StoreResult<Vec<MentionRecord>> {
+        fusion::mentions_in_chains(&mut self.client(), &mut self.statements.borrow_mut(), chains)
+    }
+
     fn mentions(&self) -> StoreResult<Vec<MentionRecord>> {
         fusion::mentions(&mut self.client())
     }

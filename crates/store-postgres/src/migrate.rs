@@ -48,6 +48,11 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         name: "0004_tokens.sql",
         sql: include_str!("../migrations/0004_tokens.sql"),
     },
+    Migration {
+        version: 5,
+        name: "0005_mention_chains.sql",
+        sql: include_str!("../migrations/0005_mention_chains.sql"),
+    },
 ];
 
 /// The schema version this build writes: the version of the last migration.

@@ -57,6 +57,7 @@ pub(crate) const UNFUSED_DOCUMENTS: &str = include_str!("../queries/unfused_docu
 pub(crate) const MENTION_CANDIDATES: &str = include_str!("../queries/mention_candidates.sql");
 /// The mentions of some fused incidents.
 pub(crate) const MENTIONS_OF_FUSED: &str = include_str!("../queries/mentions_of_fused.sql");
+pub(crate) const MENTIONS_IN_CHAIN: &str = include_str!("../queries/mentions_in_chain.sql");
 /// Every mention.
 pub(crate) const LIST_MENTIONS: &str = include_str!("../queries/list_mentions.sql");
 /// Joins one fused incident into another.

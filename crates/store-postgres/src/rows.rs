@@ -97,7 +97,7 @@ pub(crate) fn mention_from_row(row: &Row) -> StoreResult<MentionRecord> {
         key: get(row, 0)?,
         document: id_from_sql(&document)?,
         fused_id: get(row, 2)?,
-        anchor: get(row, 3)?,
+        chain: get(row, 3)?,
         country: get(row, 4)?,
         days: first_day.zip(last_day),
         data: get(row, 7)?,

@@ -65,14 +65,30 @@ pub(crate) fn mentions_of(
     connection: &Connection,
     fused_ids: &[String],
 ) -> StoreResult<Vec<MentionRecord>> {
-    let mut statement =
-        connection.prepare_cached(queries::MENTIONS_OF_FUSED).context("cannot prepare mentions")?;
+    mentions_by(connection, queries::MENTIONS_OF_FUSED, fused_ids)
+}
+
+/// The mentions of some chains.
+pub(crate) fn mentions_in_chains(
+    connection: &Connection,
+    chains: &[String],
+) -> StoreResult<Vec<MentionRecord>> {
+    mentions_by(connection, queries::MENTIONS_IN_CHAIN, chains)
+}
+
+/// The mentions `sql` selects for each of `names` (a fused id or a chain), by key, each once.
+fn mentions_by(
+    connection: &Connection,
+    sql: &str,
+    names: &[String],
+) -> StoreResult<Vec<MentionRecord>> {
+    let mut statement = connection.prepare_cached(sql).context("cannot prepare mentions")?;
     let mut out = Vec::new();
-    for fused_id in fused_ids {
+    for name in names {
         let rows = statement
-            .query_map([fused_id], MentionRow::read)
+            .query_map([name], MentionRow::read)
             .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
-            .with_context(|| format!("cannot read the mentions of {fused_id}"))?;
+            .with_context(|| format!("cannot read the mentions of {name}"))?;
         for row in rows {
             out.push(row.into_record()?);
         }
@@ -101,9 +117,9 @@ pub(crate) fn apply_fusion(connection: &mut Connection, change: &FusionChange) -
     {
         let mut rename =
             transaction.prepare_cached(queries::RENAME_FUSED).context("cannot prepare rename")?;
-        for (from, to, anchor) in &change.renames {
+        for (from, to, chain) in &change.renames {
             rename
-                .execute(params![from, to, anchor])
+                .execute(params![from, to, chain])
                 .with_context(|| format!("cannot join {from} into {to}"))?;
         }
         let mut upsert = transaction
@@ -116,7 +132,7 @@ pub(crate) fn apply_fusion(connection: &mut Connection, change: &FusionChange) -
                     mention.key,
                     mention.document.to_string(),
                     mention.fused_id,
-                    mention.anchor,
+                    mention.chain,
                     mention.country,
                     first,
                     last,
@@ -186,7 +202,7 @@ struct MentionRow {
     key: String,
     document: String,
     fused_id: String,
-    anchor: String,
+    chain: String,
     country: Option<String>,
     first_day: Option<i64>,
     last_day: Option<i64>,
@@ -199,7 +215,7 @@ impl MentionRow {
             key: row.get(0)?,
             document: row.get(1)?,
             fused_id: row.get(2)?,
-            anchor: row.get(3)?,
+            chain: row.get(3)?,
             country: row.get(4)?,
             first_day: row.get(5)?,
             last_day: row.get(6)?,
@@ -212,7 +228,7 @@ impl MentionRow {
             key: self.key,
             document: id_from_sql(&self.document)?,
             fused_id: self.fused_id,
-            anchor: self.anchor,
+            chain: self.chain,
             country: self.country,
             days: self.first_day.zip(self.last_day),
             data: self.data,

@@ -176,6 +176,10 @@ impl Store for SqliteStore {
         fusion::mentions_of(&self.connection, fused_ids)
     }
 
+    fn mentions_in_chains(&self, chains: &[String]) -> StoreResult<Vec<MentionRecord>> {
+        fusion::mentions_in_chains(&self.connection, chains)
+    }
+
     fn mentions(&self) -> StoreResult<Vec<MentionRecord>> {
         fusion::mentions(&self.connection)
     }

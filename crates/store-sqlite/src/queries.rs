@@ -58,6 +58,7 @@ pub(crate) const MENTION_CANDIDATES_IN_COUNTRY: &str =
     include_str!("../queries/mention_candidates_in_country.sql");
 /// The mentions of one fused incident.
 pub(crate) const MENTIONS_OF_FUSED: &str = include_str!("../queries/mentions_of_fused.sql");
+pub(crate) const MENTIONS_IN_CHAIN: &str = include_str!("../queries/mentions_in_chain.sql");
 /// Every mention.
 pub(crate) const LIST_MENTIONS: &str = include_str!("../queries/list_mentions.sql");
 /// Joins one fused incident into another.

@@ -93,6 +93,10 @@ impl<S: Store + ?Sized> Store for Box<S> {
         (**self).mentions_of(fused_ids)
     }
 
+    fn mentions_in_chains(&self, chains: &[String]) -> StoreResult<Vec<MentionRecord>> {
+        (**self).mentions_in_chains(chains)
+    }
+
     fn mentions(&self) -> StoreResult<Vec<MentionRecord>> {
         (**self).mentions()
     }

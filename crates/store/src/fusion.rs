@@ -17,8 +17,10 @@ pub struct MentionRecord {
     pub document: DocumentId,
     /// The fused incident it belongs to.
     pub fused_id: String,
-    /// The smallest mention key of that incident (its id is derived from it).
-    pub anchor: String,
+    /// Its chain, named by the chain's smallest mention key: the mentions linked to it
+    /// directly or through others. Fused incidents are carved out of chains, so a chain is
+    /// what fusion looks at again when a new mention links to it.
+    pub chain: String,
     /// ISO country code of its place, when known.
     pub country: Option<String>,
     /// First and last day it may have happened on (days from 0001-01-01), when known.
@@ -47,7 +49,7 @@ pub struct UnfusedDocument {
 pub struct FusionChange {
     /// Mentions to store (replacing any with the same key).
     pub mentions: Vec<MentionRecord>,
-    /// Fused incidents joined into another: `(from, to, anchor of to)`.
+    /// Fused incidents joined into another: `(from, to, chain of to)`.
     pub renames: Vec<(String, String, String)>,
     /// Documents now fully fused.
     pub fused_documents: Vec<DocumentId>,

@@ -267,6 +267,9 @@ pub trait Store {
     /// The mentions of these fused incidents, by key.
     fn mentions_of(&self, fused_ids: &[String]) -> StoreResult<Vec<MentionRecord>>;
 
+    /// The mentions of these chains (named by their smallest mention key), by key.
+    fn mentions_in_chains(&self, chains: &[String]) -> StoreResult<Vec<MentionRecord>>;
+
     /// Every stored mention, by key.
     fn mentions(&self) -> StoreResult<Vec<MentionRecord>>;
 

@@ -26,6 +26,10 @@ pub(crate) struct FusionArgs {
     /// The fusion key (JSON: incidents, each with the paths of the reports that tell it).
     #[arg(long, value_name = "KEY.json", default_value = "demo/fusion-key.json")]
     key: std::path::PathBuf,
+    /// List every scored item: the key incident, the report, and the fused incident its
+    /// mention went to (`-` when the reader found none).
+    #[arg(long)]
+    items: bool,
 }
 
 #[derive(Debug, clap::Args)]
@@ -123,15 +127,21 @@ fn fusion(global: &Global, args: &FusionArgs) -> anyhow::Result<ExitCode> {
             }
         };
         for origin in origins.clone() {
-            parsed.push((origin, mention.incident.clone(), record.fused_id.clone()));
+            parsed.push((
+                origin,
+                mention.incident.clone(),
+                record.fused_id.clone(),
+                record.key.clone(),
+            ));
         }
     }
     let mentions: Vec<vigil_eval::SystemMention<'_>> = parsed
         .iter()
-        .map(|(origin, incident, fused_id)| vigil_eval::SystemMention {
+        .map(|(origin, incident, fused_id, key)| vigil_eval::SystemMention {
             origin,
             incident,
             fused_id,
+            key,
         })
         .collect();
     let score = vigil_eval::score_fusion(&key, &mentions);
@@ -158,6 +168,19 @@ fn fusion(global: &Global, args: &FusionArgs) -> anyhow::Result<ExitCode> {
             figures.recall,
             figures.f1
         );
+    }
+    if args.items {
+        crate::outln!();
+        crate::outln!("{:<24} {:<16} {:<28} report", "key incident", "fused", "mention");
+        for item in &score.items {
+            crate::outln!(
+                "{:<24} {:<16} {:<28} {}",
+                item.incident,
+                item.fused_id.as_deref().unwrap_or("-"),
+                item.mention.as_deref().unwrap_or("-"),
+                item.report
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -24,7 +24,7 @@ fn mention(
         key: key.clone(),
         document: record.document.id.clone(),
         fused_id: fused.to_string(),
-        anchor: key,
+        chain: key,
         country: country.map(str::to_string),
         days,
         data: format!("{{\"incident\":\"{incident}\"}}"),
@@ -81,7 +81,7 @@ pub fn mention_candidates_respect_country_and_days(mut store: impl Store) {
     assert_eq!(keys(store.mention_candidates(Some("RU"), 140, 160).expect("block")), ["i4", "i5"]);
 }
 
-/// A rename moves every mention of one fused incident to another, with the new anchor.
+/// A rename moves every mention of one fused incident to another, with the new chain.
 pub fn renames_join_fused_incidents(mut store: impl Store) {
     let record = stored_with_extraction(&mut store, "Police arrested four men after the attack.");
     let first = FusionChange {
@@ -93,17 +93,48 @@ pub fn renames_join_fused_incidents(mut store: impl Store) {
         fused_documents: Vec::new(),
     };
     store.apply_fusion(&first).expect("fusion step");
-    let anchor = format!("{}/i1", record.document.id);
+    let chain = format!("{}/i1", record.document.id);
     let join = FusionChange {
         mentions: Vec::new(),
-        renames: vec![("inc-2".to_string(), "inc-1".to_string(), anchor.clone())],
+        renames: vec![("inc-2".to_string(), "inc-1".to_string(), chain.clone())],
         fused_documents: Vec::new(),
     };
     store.apply_fusion(&join).expect("rename");
     let of = store.mentions_of(&["inc-1".to_string()]).expect("mentions of");
     assert_eq!(of.len(), 2);
-    assert!(of.iter().all(|m| m.fused_id == "inc-1" && m.anchor == anchor));
+    assert!(of.iter().all(|m| m.fused_id == "inc-1" && m.chain == chain));
     assert!(store.mentions_of(&["inc-2".to_string()]).expect("mentions of").is_empty());
+}
+
+/// A chain's mentions are found by its name whatever fused incidents they sit in, and only
+/// those: fusion reads a chain back whole when a new mention links to it.
+pub fn mentions_in_chains_finds_every_member(mut store: impl Store) {
+    let record = stored_with_extraction(&mut store, "Two blasts hit the old city within an hour.");
+    let in_chain = |incident: &str, fused: &str, chain: &str| MentionRecord {
+        chain: format!("{}/{chain}", record.document.id),
+        ..mention(&record, incident, fused, Some("RU"), Some((7, 7)))
+    };
+    let change = FusionChange {
+        mentions: vec![
+            in_chain("i1", "inc-1", "i1"),
+            in_chain("i2", "inc-2", "i1"),
+            in_chain("i3", "inc-3", "i3"),
+            in_chain("i4", "inc-4", "i4"),
+        ],
+        renames: Vec::new(),
+        fused_documents: Vec::new(),
+    };
+    store.apply_fusion(&change).expect("fusion step");
+    let chain = |incident: &str| format!("{}/{incident}", record.document.id);
+    let keys = |found: Vec<MentionRecord>| -> Vec<String> {
+        found.into_iter().map(|m| m.key.rsplit('/').next().unwrap_or("").to_string()).collect()
+    };
+    assert_eq!(keys(store.mentions_in_chains(&[chain("i1")]).expect("chain")), ["i1", "i2"]);
+    assert_eq!(
+        keys(store.mentions_in_chains(&[chain("i3"), chain("i1")]).expect("chains")),
+        ["i1", "i2", "i3"]
+    );
+    assert!(store.mentions_in_chains(&[]).expect("no chains").is_empty());
 }
 
 /// A mention of a document that is not stored fails the step, and nothing of it is kept.
