@@ -34,5 +34,6 @@ pub use link::{
     relate,
 };
 pub use mention::{
-    Block, Edit, Mention, UNDATED_WINDOW_DAYS, day_number, fused_id, mention_key, salient_names,
+    Aftermath, Block, Edit, Mention, UNDATED_WINDOW_DAYS, day_number, fused_id, mention_key,
+    salient_names,
 };

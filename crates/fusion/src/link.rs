@@ -22,7 +22,7 @@
 
 use vigil_domain::{DatePrecision, Location, LocationPrecision, Stage};
 
-use crate::mention::Mention;
+use crate::mention::{Aftermath, Mention};
 
 /// Places of one incident as different reports name them (the venue, its town, the city next
 /// door) lie within this many kilometres; Crocus City Hall is 20 km from central Moscow.
@@ -180,6 +180,17 @@ pub fn relate(left: &Mention, right: &Mention) -> Relation {
             reasons.push(format!("{what} of one size ({} / {})", a.best, b.best));
         }
     }
+    if let (Some(a), Some(b)) = (&left.aftermath, &right.aftermath)
+        && one.incident_type == two.incident_type
+        && same_attack(a, b)
+    {
+        // Arrests (or raids) told in the wake of one attack are its arrests: as telling as
+        // the place and a second tie, so undated ones join; their own dates and places, when
+        // given, have already ruled out the ones that differ.
+        ties += 2;
+        concrete = true;
+        reasons.push("in the wake of the same attack".to_string());
+    }
     let shared = left.names.iter().filter(|name| right.names.binary_search(name).is_ok()).count();
     if shared >= SHARED_NAMES {
         // Many shared names are worth as much as a place and a site together.
@@ -269,6 +280,28 @@ pub(crate) fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
     let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
     2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// Whether two reports' attacks are one: the same day, the same site, or places near each
+/// other with dates that do not disagree.
+fn same_attack(a: &Aftermath, b: &Aftermath) -> bool {
+    let day = |date: Option<vigil_domain::DateSpan>| {
+        date.filter(|date| date.precision == DatePrecision::Day).map(|date| date.start)
+    };
+    match (day(a.date), day(b.date)) {
+        (Some(x), Some(y)) if x != y => return false,
+        (Some(_), Some(_)) => return true,
+        _ => {}
+    }
+    if let (Some(x), Some(y)) = (&a.site, &b.site)
+        && same_site(x, y)
+    {
+        return true;
+    }
+    match (&a.location, &b.location) {
+        (Some(x), Some(y)) => matches!(place_tie(x, y), PlaceTie::Near(_)),
+        _ => false,
+    }
 }
 
 /// Two site phrases name one site: one holds the other's last word ("Crocus City Hall" and

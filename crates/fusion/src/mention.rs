@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use vigil_domain::{Claim, Incident, Reliability};
+use vigil_domain::{Claim, DateSpan, Incident, Location, Reliability};
 
 /// How many days before its report an undated incident is looked for: reports of an incident
 /// without a date of its own mostly follow it within two weeks.
@@ -36,6 +36,22 @@ pub struct Mention {
     /// country); empty, the mention has no actor to tie on.
     #[serde(default)]
     pub actors: Vec<String>,
+    /// For an arrest or a raid, the attack its report is about (the report's first act of
+    /// violence): arrests told in the wake of one attack are that attack's arrests, which
+    /// ties two reports that give the arrests no date or place of their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aftermath: Option<Aftermath>,
+}
+
+/// The attack a report of arrests or raids is about, as that report tells it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Aftermath {
+    /// When the attack happened, if the report says.
+    pub date: Option<DateSpan>,
+    /// Where.
+    pub location: Option<Location>,
+    /// The place attacked, as written.
+    pub site: Option<String>,
 }
 
 /// Words that are capitalised without naming anything in particular.

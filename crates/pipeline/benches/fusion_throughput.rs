@@ -134,6 +134,7 @@ fn main() {
                     claims: Vec::new(),
                     names: Vec::new(),
                     actors: Vec::new(),
+                    aftermath: None,
                 };
                 change
                     .mentions
@@ -177,6 +178,7 @@ fn main() {
             incidents: vec![incident],
             claims: Vec::new(),
             actors: Vec::new(),
+            aftermath: None,
         };
         let extractor = ExtractorInfo { name: "bench".to_string(), version: "1".to_string() };
         records.push(Record {

@@ -14,7 +14,9 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 use vigil_domain::{ActorKind, Confidence, Reliability};
-use vigil_fusion::{Edit, Mention, Pins, carve, fused_id, link, mention_key, salient_names};
+use vigil_fusion::{
+    Aftermath, Edit, Mention, Pins, carve, fused_id, link, mention_key, salient_names,
+};
 use vigil_store::{FusionChange, MentionRecord, Store, UnfusedDocument};
 
 use crate::PipelineError;
@@ -136,6 +138,13 @@ pub fn mentions_of(document: &UnfusedDocument, reliability: Reliability) -> Vec<
                 .cloned()
                 .collect(),
             actors: actor_family(incident),
+            aftermath: aftermath_of(incident, &document.extraction.incidents).map(|attack| {
+                Aftermath {
+                    date: attack.date,
+                    location: attack.location.clone(),
+                    site: attack.site.clone(),
+                }
+            }),
             names: salient_names(
                 incident
                     .evidence
@@ -154,6 +163,58 @@ pub fn mentions_of(document: &UnfusedDocument, reliability: Reliability) -> Vec<
             ),
         })
         .collect()
+}
+
+/// Bytes between an arrest's words and an attack's for the arrest to be told as its sequel:
+/// the same or the next paragraph, not a roundup's item three paragraphs on.
+const AFTERMATH_BYTES: usize = 400;
+
+/// The attack (an act of violence, plots aside) a report tells an arrest or raid beside: the
+/// one whose words lie nearest, within [`AFTERMATH_BYTES`].
+fn aftermath_of<'i>(
+    incident: &vigil_domain::Incident,
+    incidents: &'i [vigil_domain::Incident],
+) -> Option<&'i vigil_domain::Incident> {
+    if incident.incident_type.is_violent() {
+        return None;
+    }
+    let country = |incident: &vigil_domain::Incident| {
+        incident.location.as_ref().and_then(|place| place.country.clone())
+    };
+    // Arrests abroad after an attack are another operation, whatever the report ties them to;
+    // an arrest placed in a country is the sequel only of an attack known to be there.
+    let abroad = |attack: &vigil_domain::Incident| match (country(incident), country(attack)) {
+        (Some(here), Some(there)) => here != there,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    let gap = |attack: &vigil_domain::Incident| -> usize {
+        let mut best = usize::MAX;
+        for a in &incident.evidence {
+            for b in &attack.evidence {
+                let apart = if a.end <= b.start {
+                    b.start - a.end
+                } else if b.end <= a.start {
+                    a.start - b.end
+                } else {
+                    0
+                };
+                best = best.min(apart);
+            }
+        }
+        best
+    };
+    incidents
+        .iter()
+        .filter(|attack| {
+            attack.incident_type.is_violent()
+                && attack.stage != vigil_domain::Stage::Planned
+                && !abroad(attack)
+        })
+        .map(|attack| (gap(attack), attack))
+        .filter(|(gap, _)| *gap <= AFTERMATH_BYTES)
+        .min_by_key(|(gap, attack)| (*gap, attack.id.clone()))
+        .map(|(_, attack)| attack)
 }
 
 /// The actors a report links to an incident (denials aside) and their parents, from the

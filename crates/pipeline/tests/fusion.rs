@@ -95,15 +95,20 @@ fn fuse_in_order(reports: &[&Report]) -> SqliteStore {
     store
 }
 
-/// The incidents of a store as sets of report names.
+/// The incidents of a store as sets of report names (`name/i2` for the incidents of a report
+/// that tells several).
 fn clusters(store: &SqliteStore, reports: &[Report]) -> BTreeSet<BTreeSet<String>> {
-    let name_of: BTreeMap<String, String> = reports
+    let report_of: BTreeMap<String, &Report> = reports
         .iter()
-        .map(|report| (DocumentId::from_text(&text_of(report)).to_string(), report.name.clone()))
+        .map(|report| (DocumentId::from_text(&text_of(report)).to_string(), report))
         .collect();
     let mut by_incident: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for mention in store.mentions().unwrap() {
-        let name = name_of[mention.document.as_str()].clone();
+        let report = report_of[mention.document.as_str()];
+        let name = match report.incidents.len() {
+            1 => report.name.clone(),
+            _ => format!("{}/{}", report.name, mention.key.rsplit('/').next().unwrap()),
+        };
         by_incident.entry(mention.fused_id).or_default().insert(name);
     }
     by_incident.into_values().collect()

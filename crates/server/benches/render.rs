@@ -148,6 +148,7 @@ fn build() -> Fixture {
                     claims: Vec::new(),
                     names: Vec::new(),
                     actors: Vec::new(),
+                    aftermath: None,
                 };
                 change
                     .mentions
