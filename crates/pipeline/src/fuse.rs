@@ -192,13 +192,8 @@ fn aftermath_of<'i>(
         let mut best = usize::MAX;
         for a in &incident.evidence {
             for b in &attack.evidence {
-                let apart = if a.end <= b.start {
-                    b.start - a.end
-                } else if b.end <= a.start {
-                    a.start - b.end
-                } else {
-                    0
-                };
+                // Zero when the spans overlap.
+                let apart = b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end));
                 best = best.min(apart);
             }
         }
