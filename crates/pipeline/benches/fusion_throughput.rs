@@ -178,7 +178,6 @@ fn main() {
             incidents: vec![incident],
             claims: Vec::new(),
             actors: Vec::new(),
-            aftermath: None,
         };
         let extractor = ExtractorInfo { name: "bench".to_string(), version: "1".to_string() };
         records.push(Record {
