@@ -10,7 +10,7 @@
 //! Analysts' edits ([`Constraints`]): a merge joins two chains and keeps the two incidents
 //! together in every later cut; a split forbids the cut to put its two sides together again.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 use vigil_domain::{ActorKind, Confidence, Reliability};
@@ -119,6 +119,7 @@ pub fn fuse_pending(store: &mut dyn Store) -> Result<FuseReport, PipelineError> 
 pub fn mentions_of(document: &UnfusedDocument, reliability: Reliability) -> Vec<Mention> {
     let id = document.id.to_string();
     let lead_end = lead_end(&document.text);
+    let report_country = report_country(&document.extraction.incidents);
     document
         .extraction
         .incidents
@@ -138,13 +139,13 @@ pub fn mentions_of(document: &UnfusedDocument, reliability: Reliability) -> Vec<
                 .cloned()
                 .collect(),
             actors: actor_family(incident),
-            aftermath: aftermath_of(incident, &document.extraction.incidents).map(|attack| {
-                Aftermath {
+            aftermath: aftermath_of(incident, &document.extraction.incidents, report_country).map(
+                |attack| Aftermath {
                     date: attack.date,
                     location: attack.location.clone(),
                     site: attack.site.clone(),
-                }
-            }),
+                },
+            ),
             names: salient_names(
                 incident
                     .evidence
@@ -174,6 +175,7 @@ const AFTERMATH_BYTES: usize = 400;
 fn aftermath_of<'i>(
     incident: &vigil_domain::Incident,
     incidents: &'i [vigil_domain::Incident],
+    report_country: Option<&str>,
 ) -> Option<&'i vigil_domain::Incident> {
     if incident.incident_type.is_violent() {
         return None;
@@ -182,8 +184,12 @@ fn aftermath_of<'i>(
         incident.location.as_ref().and_then(|place| place.country.clone())
     };
     // Arrests abroad after an attack are another operation, whatever the report ties them to;
-    // an arrest placed in a country is the sequel only of an attack known to be there.
-    let abroad = |attack: &vigil_domain::Incident| match (country(incident), country(attack)) {
+    // an arrest placed in a country is the sequel only of an attack known to be there (an
+    // attack the report places nowhere is taken to be in the report's own country).
+    let abroad = |attack: &vigil_domain::Incident| match (
+        country(incident),
+        country(attack).or_else(|| report_country.map(str::to_string)),
+    ) {
         (Some(here), Some(there)) => here != there,
         (Some(_), None) => true,
         _ => false,
@@ -210,6 +216,24 @@ fn aftermath_of<'i>(
         .filter(|(gap, _)| *gap <= AFTERMATH_BYTES)
         .min_by_key(|(gap, attack)| (*gap, attack.id.clone()))
         .map(|(_, attack)| attack)
+}
+
+/// The country most of a report's placed incidents are in (none on a tie): where a report
+/// datelined nowhere is about.
+fn report_country(incidents: &[vigil_domain::Incident]) -> Option<&str> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for incident in incidents {
+        if let Some(country) = incident.location.as_ref().and_then(|place| place.country.as_deref())
+        {
+            *counts.entry(country).or_default() += 1;
+        }
+    }
+    let top = counts.values().copied().max()?;
+    let mut leaders = counts.into_iter().filter(|(_, count)| *count == top);
+    match (leaders.next(), leaders.next()) {
+        (Some((country, _)), None) => Some(country),
+        _ => None,
+    }
 }
 
 /// The actors a report links to an incident (denials aside) and their parents, from the
