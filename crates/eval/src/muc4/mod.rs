@@ -17,12 +17,14 @@
 
 pub mod adapt;
 pub mod corpus;
+pub mod gate;
 pub mod incidents;
 pub mod keys;
 pub mod lexicon;
 pub mod model;
 pub mod roles;
 pub mod score;
+pub mod weapons;
 
 pub use score::Muc4Score;
 
