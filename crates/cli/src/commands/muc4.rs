@@ -78,7 +78,8 @@ pub(crate) struct Args {
 /// `vigil train ...`.
 #[derive(Debug, clap::Subcommand)]
 pub(crate) enum TrainCommand {
-    /// Learn the MUC-4 role lexicon and role classifier from a split (default: train).
+    /// Learn the MUC-4 role lexicon, role classifier and template gate from a split (default:
+    /// train).
     Muc4(TrainArgs),
 }
 
@@ -104,8 +105,9 @@ pub(crate) fn train(global: &Global, args: &TrainArgs) -> anyhow::Result<ExitCod
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     if !global.quiet {
         eprintln!(
-            "vigil: {} lexicon phrases and a role classifier learned from {} -> {}",
+            "vigil: {} lexicon phrases, a role classifier and a template gate ({} features) learned from {} -> {}",
             models.lexicon.entries.len(),
+            models.gate.as_ref().map_or(0, |gate| gate.weights.len()),
             models.trained_on,
             args.out.display()
         );

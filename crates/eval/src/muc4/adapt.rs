@@ -1,7 +1,9 @@
 //! From the reader's codebook output to MUC-4 templates.
 //!
 //! One template per violent incident the reader found (accomplished, attempted, or planned:
-//! MUC-4 keys hold threatened incidents too). The mapping:
+//! MUC-4 keys hold threatened incidents too), plus one at the first word of each MUC-4 type the
+//! message names but no template has ([`TRIGGERS`]); a learned gate may drop some
+//! ([`super::gate`]). The mapping:
 //!
 //! - type: bombing -> `bombing`, hostage taking -> `kidnapping`, arson -> `arson`, every other
 //!   violent type -> `attack` (MUC-4 has no assassination or armed-assault type: its key codes a
