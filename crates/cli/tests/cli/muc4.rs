@@ -25,7 +25,7 @@ fn muc4_dev_predictions_score_and_round_trip() {
     assert!(f1(&scored, "templates") >= 0.38, "{scored}");
     assert!(f1(&scored, "confidence") >= 0.16, "{scored}");
     assert!(f1(&scored, "date") >= 0.46, "{scored}");
-    assert!(f1(&scored, "country") >= 0.50, "{scored}");
+    assert!(f1(&scored, "country") >= 0.53, "{scored}");
     assert_eq!(scored["score"]["documents"], 200);
 
     let lines = std::fs::read_to_string(&out).unwrap();

@@ -96,24 +96,27 @@ pub const TRIGGERS: &[(&str, &str)] = &[
     ("shot", "attack"),
 ];
 
+/// Where `stem` first starts a word of `lower` (a lower-case text).
+pub fn first_word_start(lower: &str, stem: &str) -> Option<usize> {
+    let bytes = lower.as_bytes();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find(stem) {
+        let at = from + found;
+        if at == 0 || !bytes[at - 1].is_ascii_alphanumeric() {
+            return Some(at);
+        }
+        from = at + stem.len();
+    }
+    None
+}
+
 /// The first trigger word of a text (of one type, when given), with its type and its sentence.
 fn first_trigger(text: &str, only: Option<&str>) -> Option<(&'static str, Evidence)> {
     let lower = text.to_ascii_lowercase();
-    let bytes = lower.as_bytes();
     TRIGGERS
         .iter()
         .filter(|(_, kind)| only.is_none_or(|only| only == *kind))
-        .filter_map(|(stem, kind)| {
-            let mut from = 0;
-            while let Some(found) = lower[from..].find(stem) {
-                let at = from + found;
-                if at == 0 || !bytes[at - 1].is_ascii_alphanumeric() {
-                    return Some((at, *kind));
-                }
-                from = at + stem.len();
-            }
-            None
-        })
+        .filter_map(|(stem, kind)| Some((first_word_start(&lower, stem)?, *kind)))
         .min_by_key(|(at, _)| *at)
         .map(|(at, kind)| {
             let sentence = sentence_around(text, at);

@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Template;
+use super::adapt::first_word_start;
 use super::score::normalise;
 
 /// Training passes.
@@ -42,6 +43,33 @@ pub const COUNTRIES: [&str; 9] = [
     "honduras",
     "peru",
 ];
+
+/// Word starts naming the nine countries or their people, with the country's name.
+const COUNTRY_WORDS: [(&str, &str); 11] = [
+    ("el salvador", "El Salvador"),
+    ("salvadoran", "El Salvador"),
+    ("colombia", "Colombia"),
+    ("guatemala", "Guatemala"),
+    ("peru", "Peru"),
+    ("honduras", "Honduras"),
+    ("honduran", "Honduras"),
+    ("chile", "Chile"),
+    ("bolivia", "Bolivia"),
+    ("ecuador", "Ecuador"),
+    ("argentin", "Argentina"),
+];
+
+/// The first of the nine countries a text names, by name or people ("SALVADORAN"), for a
+/// message whose dateline's place is not a place ("CLANDESTINE, 8 JAN 90"): its incidents are
+/// keyed in one of the nine, and on dev the first named was the key's 16 times in 21.
+pub fn first_country_named(text: &str) -> Option<&'static str> {
+    let lower = text.to_ascii_lowercase();
+    COUNTRY_WORDS
+        .iter()
+        .filter_map(|(word, country)| Some((first_word_start(&lower, word)?, *country)))
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, country)| country)
+}
 
 /// What the gate reads about one template.
 pub struct Context<'a> {
@@ -180,6 +208,14 @@ mod tests {
         let gate = TemplateGate::train(&examples, 0.5);
         assert!(gate.keeps(&context(&template, "TERRORISTS ATTACKED A PEASANT.")));
         assert!(!gate.keeps(&context(&template, "GUERRILLAS CLASHED WITH SOLDIERS.")));
+    }
+
+    #[test]
+    fn first_country_named_by_name_or_people() {
+        let text = "CLANDESTINE, 8 JAN 90 -- CHILEANS OF THE SALVADORAN ARMY IN COLOMBIA";
+        assert_eq!(first_country_named(text), Some("Chile"));
+        assert_eq!(first_country_named("THE SALVADORAN ARMY IN COLOMBIA"), Some("El Salvador"));
+        assert_eq!(first_country_named("IMPERUVIAN PANAMA"), None);
     }
 
     #[test]
