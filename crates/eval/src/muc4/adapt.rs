@@ -169,18 +169,25 @@ pub fn templates(extraction: &Extraction, text: &str, adapter: &Adapter<'_>) -> 
     let candidates = candidates(extraction, text, adapter);
     let count = candidates.len();
     let dateline = adapter.dateline.as_ref().map(|(day, _)| *day);
-    let mut out: Vec<Template> = candidates
+    let kept = candidates
         .iter()
-        .filter(|c| adapter.gate.is_none_or(|g| g.keeps(&c.context(text, dateline, count))))
-        .map(|c| c.template.clone())
-        .collect();
-    if let Some((day, country)) = &adapter.dateline {
-        for template in &mut out {
-            template.date = template.date.or(Some(*day));
+        .filter(|c| adapter.gate.is_none_or(|g| g.keeps(&c.context(text, dateline, count))));
+    let mut out = Vec::new();
+    for candidate in kept {
+        let mut template = candidate.template.clone();
+        if let Some((day, country)) = &adapter.dateline {
+            // "Yesterday" in the incident's own sentences, which the reader left undated.
+            let yesterday = candidate.context(text, None, count).sentences.iter().any(|s| {
+                let lower = s.to_ascii_lowercase();
+                lower.contains("yesterday") || lower.contains("last night")
+            });
+            let default = if yesterday { day.pred_opt().unwrap_or(*day) } else { *day };
+            template.date = template.date.or(Some(default));
             if template.location.is_none() {
                 template.location.clone_from(country);
             }
         }
+        out.push(template);
     }
     out
 }
