@@ -20,7 +20,8 @@ pub const MIN_PRECISION: f64 = 0.3;
 /// The role classifier keeps a phrase at this probability (0.3-0.9 tried; 0.9 best).
 pub const ROLE_THRESHOLD: f32 = 0.9;
 /// The template gate keeps a template at this probability (0.02-0.5 tried on dev: 0.04-0.06
-/// best, dev template F1 39.1 against 37.6 without the gate; 0.2 gives 35.3, 0.5 about 31).
+/// best, dev template F1 39.1 against 37.6 without the gate; 0.2 gives 35.3; 0.5 gave 31.1
+/// before the extra-type templates).
 /// The gate learns from templates whose fillers came from models trained on the same messages,
 /// so it is overconfident: only the templates it is surest of are dropped.
 pub const GATE_THRESHOLD: f32 = 0.05;
