@@ -67,12 +67,19 @@ pub(crate) struct Args {
     /// Open no template where the reader found no incident (see `adapt::TRIGGERS`).
     #[arg(long)]
     no_fallback: bool,
+    /// Keep every template the adapter opens: no learned template gate.
+    #[arg(long, conflicts_with = "rules_only")]
+    no_gate: bool,
+    /// Keep templates at this gate probability instead of the model's threshold (for tuning).
+    #[arg(long, value_name = "P", conflicts_with = "no_gate")]
+    gate_threshold: Option<f32>,
 }
 
 /// `vigil train ...`.
 #[derive(Debug, clap::Subcommand)]
 pub(crate) enum TrainCommand {
-    /// Learn the MUC-4 role lexicon and role classifier from a split (default: train).
+    /// Learn the MUC-4 role lexicon, role classifier and template gate from a split (default:
+    /// train).
     Muc4(TrainArgs),
 }
 
@@ -92,14 +99,15 @@ pub(crate) struct TrainArgs {
 /// `vigil train muc4`: learns the models from a split and writes them.
 pub(crate) fn train(global: &Global, args: &TrainArgs) -> anyhow::Result<ExitCode> {
     let data = args.data.clone().unwrap_or_else(default_data);
-    let models = learn(&data, args.split)?;
+    let models = learn(global, &data, args.split)?;
     let json = serde_json::to_string(&models)?;
     std::fs::write(&args.out, json + "\n")
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     if !global.quiet {
         eprintln!(
-            "vigil: {} lexicon phrases and a role classifier learned from {} -> {}",
+            "vigil: {} lexicon phrases, a role classifier and a template gate ({} features) learned from {} -> {}",
             models.lexicon.entries.len(),
+            models.gate.as_ref().map_or(0, |gate| gate.weights.len()),
             models.trained_on,
             args.out.display()
         );
@@ -107,13 +115,15 @@ pub(crate) fn train(global: &Global, args: &TrainArgs) -> anyhow::Result<ExitCod
     Ok(ExitCode::SUCCESS)
 }
 
-fn learn(data: &Path, split: Split) -> anyhow::Result<Models> {
+fn learn(global: &Global, data: &Path, split: Split) -> anyhow::Result<Models> {
     let (gold, texts) = load_split(data, split)?;
-    learn_from(split, &gold, &texts)
+    learn_from(global, split, &gold, &texts)
 }
 
-/// The models learned from a split already read.
+/// The models learned from a split already read: the lexicon and role classifier, then the
+/// template gate on the templates the reader and those two open on the same split.
 fn learn_from(
+    global: &Global,
     split: Split,
     gold: &[GoldDocument],
     texts: &std::collections::HashMap<String, String>,
@@ -123,7 +133,41 @@ fn learn_from(
         .filter_map(|document| texts.get(&document.docid).map(|text| (document, text.as_str())))
         .collect();
     anyhow::ensure!(!messages.is_empty(), "no texts to learn from in the {split:?} split");
-    Ok(Models::train(&format!("{split:?}").to_lowercase(), &messages))
+    let mut models = Models::train(&format!("{split:?}").to_lowercase(), &messages);
+    let examples = gate_examples(global, gold, texts, &models)?;
+    models.train_gate(&examples);
+    Ok(models)
+}
+
+/// The templates the reader and the models open on a split, each as the gate's features and
+/// whether the scorer aligns it with a gold template.
+fn gate_examples(
+    global: &Global,
+    gold: &[GoldDocument],
+    texts: &std::collections::HashMap<String, String>,
+    models: &Models,
+) -> anyhow::Result<Vec<(Vec<String>, bool)>> {
+    let (read, _) =
+        read_split(global, gold, texts, Some(models), true, |extraction, text, adapter| {
+            let candidates = muc4::adapt::candidates(extraction, text, adapter);
+            let day = adapter.dateline.as_ref().map(|(day, _)| *day);
+            candidates
+                .iter()
+                .map(|c| {
+                    (
+                        muc4::gate::features(&c.context(text, day, candidates.len())),
+                        c.template.clone(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })?;
+    let mut examples = Vec::new();
+    for (document, found) in gold.iter().zip(read) {
+        let templates: Vec<Template> = found.iter().map(|(_, t)| t.clone()).collect();
+        let aligned = muc4::score::alignment(&templates, document);
+        examples.extend(found.into_iter().zip(aligned).map(|((f, _), a)| (f, a.is_some())));
+    }
+    Ok(examples)
 }
 
 pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
@@ -132,7 +176,7 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
     let (predictions, seconds) = match &args.predictions {
         Some(path) => (read_predictions(path)?, None),
         None => {
-            let models = match (&args.model, args.rules_only) {
+            let mut models: Option<Models> = match (&args.model, args.rules_only) {
                 (_, true) => None,
                 (Some(path), false) => {
                     let text = std::fs::read_to_string(path)
@@ -146,12 +190,34 @@ pub(crate) fn run(global: &Global, args: &Args) -> anyhow::Result<ExitCode> {
                         "vigil: note: the models are trained on the split scored; this is training accuracy"
                     );
                     // The split is read already: learn from it rather than read it again.
-                    Some(learn_from(Split::Train, &gold, &texts)?)
+                    Some(learn_from(global, Split::Train, &gold, &texts)?)
                 }
-                (None, false) => Some(learn(&data, Split::Train)?),
+                (None, false) => Some(learn(global, &data, Split::Train)?),
             };
-            let (predictions, seconds) =
-                predict(global, &gold, &texts, models.as_ref(), args.no_fallback)?;
+            for models in models.iter_mut() {
+                if args.no_gate {
+                    models.gate = None;
+                }
+                if let (Some(gate), Some(threshold)) = (&mut models.gate, args.gate_threshold) {
+                    gate.threshold = threshold;
+                }
+            }
+            let (templates, seconds) = read_split(
+                global,
+                &gold,
+                &texts,
+                models.as_ref(),
+                !args.no_fallback,
+                muc4::adapt::templates,
+            )?;
+            let predictions = gold
+                .iter()
+                .zip(templates)
+                .map(|(document, templates)| Prediction {
+                    docid: document.docid.clone(),
+                    templates,
+                })
+                .collect();
             (predictions, Some(seconds))
         }
     };
@@ -258,29 +324,20 @@ fn load_split(
     Ok((gold, texts))
 }
 
-/// Runs the reader over every message, on as many threads as the machine has; returns the
-/// predictions and the seconds reading took (the reader's tables built before).
-fn predict(
+/// Runs the reader over every message of a split (in the order of `gold`), on as many threads
+/// as the machine has, and maps each message's reading with `map`; returns the results and the
+/// seconds reading took (the reader's tables built before).
+fn read_split<T: Send>(
     global: &Global,
     gold: &[GoldDocument],
     texts: &std::collections::HashMap<String, String>,
     models: Option<&Models>,
-    no_fallback: bool,
-) -> anyhow::Result<(Vec<Prediction>, f64)> {
+    fallback: bool,
+    map: impl Fn(&vigil_domain::Extraction, &str, &muc4::adapt::Adapter<'_>) -> T + Sync,
+) -> anyhow::Result<(Vec<T>, f64)> {
     let reader = super::reader(global, None)?;
     // Build the reader's tables now, so that the clock below times reading alone.
-    let _ = read_message(
-        &reader,
-        "warm-up",
-        "NOTHING HAPPENED.",
-        &muc4::adapt::Adapter {
-            country_name: &|_| None,
-            lexicon: None,
-            roles: None,
-            dateline: None,
-            fallback: false,
-        },
-    );
+    let _ = reader.extract(&message_document("warm-up", "NOTHING HAPPENED."));
     let gazetteer = vigil_gazetteer::Gazetteer::builtin();
     let country_name = |code: &str| gazetteer.country(code).map(|place| place.name.clone());
     let missing = gold.iter().filter(|d| !texts.contains_key(&d.docid)).count();
@@ -294,15 +351,17 @@ fn predict(
     let threads = std::thread::available_parallelism().map_or(1, usize::from).min(8);
     let chunk = gold.len().div_ceil(threads).max(1);
     let reader = &reader;
+    let map = &map;
     let adapter = &muc4::adapt::Adapter {
         country_name: &country_name,
         lexicon: models.map(|m| &m.lexicon),
         roles: models.map(|m| &m.roles),
+        gate: models.and_then(|m| m.gate.as_ref()),
         dateline: None,
-        fallback: !no_fallback,
+        fallback,
     };
     let started = std::time::Instant::now();
-    let predictions = std::thread::scope(|scope| {
+    let results = std::thread::scope(|scope| {
         let handles: Vec<_> = gold
             .chunks(chunk)
             .map(|part| {
@@ -310,33 +369,34 @@ fn predict(
                     part.iter()
                         .map(|document| {
                             let text = texts.get(&document.docid).map_or("", String::as_str);
-                            let templates = read_message(reader, &document.docid, text, adapter);
-                            Prediction { docid: document.docid.clone(), templates }
+                            read_message(reader, &document.docid, text, adapter, map)
                         })
                         .collect::<Vec<_>>()
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect::<Vec<_>>()
-    });
-    Ok((predictions, started.elapsed().as_secs_f64()))
+        handles.into_iter().map(|h| h.join()).collect::<Result<Vec<_>, _>>()
+    })
+    .map_err(|_| anyhow::anyhow!("a reading thread panicked"))?;
+    Ok((results.into_iter().flatten().collect(), started.elapsed().as_secs_f64()))
 }
 
-/// One message through the reader; its publication date is its dateline's.
-fn read_message(
+/// One message through the reader (its publication date is its dateline's), then `map`.
+fn read_message<T>(
     reader: &vigil_reader::Reader,
     docid: &str,
     text: &str,
     adapter: &muc4::adapt::Adapter<'_>,
-) -> Vec<Template> {
+    map: impl Fn(&vigil_domain::Extraction, &str, &muc4::adapt::Adapter<'_>) -> T,
+) -> T {
     if text.trim().is_empty() {
-        return Vec::new();
+        return map(&vigil_domain::Extraction::default(), text, adapter);
     }
     let document = message_document(docid, text);
     let extraction = reader.extract(&document);
     let dateline = document.published.map(|day| (day, dateline_country(text)));
     let adapter = muc4::adapt::Adapter { dateline, ..*adapter };
-    muc4::adapt::templates(&extraction, text, &adapter)
+    map(&extraction, text, &adapter)
 }
 
 /// A MUC-4 message as a document; its publication date is its dateline's.
@@ -349,14 +409,19 @@ fn message_document(docid: &str, text: &str) -> Document {
     }
 }
 
-/// The country of the dateline's place ("SAN SALVADOR, 3 JAN 90 -- ..."), by name.
+/// The country of the dateline's place ("SAN SALVADOR, 3 JAN 90 -- ..."), by name; when the
+/// place is none ("CLANDESTINE") or not found, the first of MUC-4's nine countries the text
+/// names (dev country F1 51.9 without, 55.4 with).
 fn dateline_country(text: &str) -> Option<String> {
-    let line = text.lines().find(|line| !line.trim().is_empty())?;
-    let place = line.split(',').next()?.trim();
-    let gazetteer = vigil_gazetteer::Gazetteer::builtin();
-    let found = gazetteer.lookup(place);
-    let best = found.iter().max_by_key(|p| p.population)?;
-    gazetteer.country(&best.country).map(|country| country.name.clone())
+    let by_place = || {
+        let line = text.lines().find(|line| !line.trim().is_empty())?;
+        let place = line.split(',').next()?.trim();
+        let gazetteer = vigil_gazetteer::Gazetteer::builtin();
+        let found = gazetteer.lookup(place);
+        let best = found.iter().max_by_key(|p| p.population)?;
+        gazetteer.country(&best.country).map(|country| country.name.clone())
+    };
+    by_place().or_else(|| muc4::gate::first_country_named(text).map(str::to_string))
 }
 
 fn read_predictions(path: &Path) -> anyhow::Result<Vec<Prediction>> {

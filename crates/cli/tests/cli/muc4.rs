@@ -22,9 +22,10 @@ fn muc4_dev_predictions_score_and_round_trip() {
     let f1 =
         |score: &serde_json::Value, figure: &str| score["score"][figure]["f1"].as_f64().unwrap();
     // Floors a little under the figures in docs/benchmarks.md: a fall below them is a regression.
-    assert!(f1(&scored, "templates") >= 0.31, "{scored}");
-    assert!(f1(&scored, "date") >= 0.40, "{scored}");
-    assert!(f1(&scored, "country") >= 0.40, "{scored}");
+    assert!(f1(&scored, "templates") >= 0.38, "{scored}");
+    assert!(f1(&scored, "confidence") >= 0.16, "{scored}");
+    assert!(f1(&scored, "date") >= 0.46, "{scored}");
+    assert!(f1(&scored, "country") >= 0.53, "{scored}");
     assert_eq!(scored["score"]["documents"], 200);
 
     let lines = std::fs::read_to_string(&out).unwrap();

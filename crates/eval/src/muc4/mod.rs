@@ -11,18 +11,22 @@
 //!   raw answer keys (template `n` of a message in the key is template `n` of its JSON line);
 //! - [`score`] aligns predicted and gold templates per document and counts (see its docs for the
 //!   exact rules, which are the GTT metric's);
-//! - [`adapt`] turns the reader's codebook output into predicted templates.
+//! - [`adapt`] turns the reader's codebook output into predicted templates; [`lexicon`] and
+//!   [`roles`] fill their roles and [`gate`] drops those the keys are unlikely to list, all
+//!   three learned from a training split ([`model`]).
 //!
 //! Pure: the caller reads the files and runs the reader.
 
 pub mod adapt;
 pub mod corpus;
+pub mod gate;
 pub mod incidents;
 pub mod keys;
 pub mod lexicon;
 pub mod model;
 pub mod roles;
 pub mod score;
+pub mod weapons;
 
 pub use score::Muc4Score;
 

@@ -142,9 +142,15 @@ fn template_units(roles: &super::Roles) -> f64 {
     1.0 + Role::ALL.iter().map(|&role| roles.get(role).len() as f64).sum::<f64>()
 }
 
-/// Scores one document's predicted templates against its key.
-pub fn score_document(predicted: &[Template], gold: &GoldDocument) -> Muc4Score {
-    let golds = &gold.templates;
+/// Per predicted template, the gold template it is aligned with (rules 1 and 3), if any.
+pub fn alignment(predicted: &[Template], gold: &GoldDocument) -> Vec<Option<usize>> {
+    align(predicted, &gold.templates).1
+}
+
+/// Role matches per allowed (predicted, gold) pair, and the best alignment.
+type Aligned = (Vec<Vec<Option<[usize; 5]>>>, Vec<Option<usize>>);
+
+fn align(predicted: &[Template], golds: &[GoldTemplate]) -> Aligned {
     // Per allowed pair (the predicted type among the gold's): matches per role, computed once
     // for the alignment and the counts.
     let matches: Vec<Vec<Option<[usize; 5]>>> = predicted
@@ -174,7 +180,13 @@ pub fn score_document(predicted: &[Template], gold: &GoldDocument) -> Muc4Score 
         .into_iter()
         .map(|col| col.filter(|&c| c < golds.len()))
         .collect();
+    (matches, alignment)
+}
 
+/// Scores one document's predicted templates against its key.
+pub fn score_document(predicted: &[Template], gold: &GoldDocument) -> Muc4Score {
+    let golds = &gold.templates;
+    let (matches, alignment) = align(predicted, golds);
     let mut score = Muc4Score { documents: 1, ..Muc4Score::default() };
     score.incident_type.predicted = predicted.len() as f64;
     score.incident_type.gold = golds.len() as f64;
