@@ -14,6 +14,8 @@ mod cli {
     mod ingest_demo;
     mod muc4;
     mod postgres;
+    mod queue;
+    mod queue_kill;
     mod read;
     mod serve;
     mod shared;
