@@ -84,7 +84,10 @@ fn folders_become_jobs_once_and_poison_inputs_fail_with_their_reason() {
 
 /// A loopback feed server: answers 304 when the client sends back the ETag it was given, and
 /// records the validators each request carried.
-fn feed_server(body: String) -> (String, Arc<Mutex<Vec<(Option<String>, Option<String>)>>>) {
+/// The `If-None-Match` and `If-Modified-Since` of each request, in order.
+type Seen = Arc<Mutex<Vec<(Option<String>, Option<String>)>>>;
+
+fn feed_server(body: String) -> (String, Seen) {
     let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
     let url = format!("http://{}/feed.xml", server.server_addr().to_ip().unwrap());
     let seen = Arc::new(Mutex::new(Vec::new()));
