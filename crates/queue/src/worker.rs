@@ -21,6 +21,10 @@ use crate::{Job, JobKind, JobQueue, JobState, QueueError};
 /// The shortest sleep of an idle worker; it doubles up to [`WorkerConfig::idle_max`].
 const IDLE_MIN: Duration = Duration::from_millis(50);
 
+/// How often a worker thread looks for due feeds: a feed's period is minutes, and looking once
+/// per job would cost a statement per document.
+const FEED_CHECK: Duration = Duration::from_secs(1);
+
 /// How a worker process runs.
 #[derive(Debug, Clone)]
 pub struct WorkerConfig {
@@ -196,8 +200,12 @@ fn work(
     let mut queue = open_queue()?;
     let mut summary = WorkerSummary::default();
     let mut idle = IDLE_MIN;
+    let mut feeds_checked: Option<Instant> = None;
     while !stop.load(Ordering::SeqCst) {
-        queue.enqueue_due_feeds(config.feed_attempts)?;
+        if feeds_checked.is_none_or(|at| at.elapsed() >= FEED_CHECK) {
+            queue.enqueue_due_feeds(config.feed_attempts)?;
+            feeds_checked = Some(Instant::now());
+        }
         let Some(job) = queue.claim(worker, config.lease)? else {
             if config.drain && queue.open_jobs()? == 0 {
                 break;

@@ -177,6 +177,11 @@ pub(crate) fn write_corpus(folder: &Path, documents: usize) {
 /// The URL of a scratch store's schema.
 pub(crate) fn schema_url(base: &str, store: &PostgresStore) -> String {
     let schema = store.scratch_schema().unwrap();
+    // Into the URL's own `options` when it has some (`-csynchronous_commit%3Doff`, say).
+    if let Some(at) = base.find("options=") {
+        let (head, tail) = base.split_at(at + "options=".len());
+        return format!("{head}-csearch_path%3D{schema}%20{tail}");
+    }
     let separator = if base.contains('?') { '&' } else { '?' };
     format!("{base}{separator}options=-csearch_path%3D{schema}")
 }

@@ -65,7 +65,10 @@ fn queue_throughput() {
         }
         let rate = documents as f64 / started.elapsed().as_secs_f64();
         let ratio = rate / *single.get_or_insert(rate);
-        println!("{workers:>7}  {:>7.1}  {rate:>10.1}  {ratio:>5.2}", started.elapsed().as_secs_f64());
+        println!(
+            "{workers:>7}  {:>7.1}  {rate:>10.1}  {ratio:>5.2}",
+            started.elapsed().as_secs_f64()
+        );
         drop(store);
     }
 }
