@@ -96,6 +96,16 @@ enum Command {
     /// API tokens for `vigil serve`: changes need an analyst's.
     #[command(subcommand)]
     Token(commands::token::Command),
+    /// Add files, folders (one job per file) or URLs to the PostgreSQL work queue.
+    Enqueue(commands::queue::EnqueueArgs),
+    /// Process the work queue: fetch, clean, extract, fuse, store (and poll due feeds).
+    Worker(commands::worker::Args),
+    /// The work queue's state.
+    #[command(subcommand)]
+    Queue(commands::queue::QueueCommand),
+    /// Feeds the workers follow.
+    #[command(subcommand)]
+    Feeds(commands::feeds::Command),
     /// Score the reader against gold keys.
     #[command(subcommand)]
     Eval(commands::eval::Command),
@@ -147,6 +157,10 @@ fn main() -> ExitCode {
         Command::Backtest(args) => commands::watch::backtest(&global, args),
         Command::Serve(args) => commands::serve::run(&global, args),
         Command::Token(command) => commands::token::run(&global, command),
+        Command::Enqueue(args) => commands::queue::enqueue(&global, args),
+        Command::Worker(args) => commands::worker::run(&global, args),
+        Command::Queue(command) => commands::queue::run(&global, command),
+        Command::Feeds(command) => commands::feeds::run(&global, command),
     };
     match result {
         Ok(code) => code,

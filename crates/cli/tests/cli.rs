@@ -14,6 +14,9 @@ mod cli {
     mod ingest_demo;
     mod muc4;
     mod postgres;
+    mod queue;
+    mod queue_kill;
+    mod queue_throughput;
     mod read;
     mod serve;
     mod shared;

@@ -1,4 +1,5 @@
-//! URLs: one HTTP GET with ureq, a timeout, a `vigil/<version>` user agent and a size cap.
+//! URLs: one HTTP GET with ureq, a timeout, a `vigil/<version>` user agent and a size cap;
+//! conditionally (`If-None-Match`, `If-Modified-Since`) when polling a feed.
 
 use std::time::Duration;
 
@@ -15,18 +16,63 @@ pub(crate) struct Fetched {
     pub(crate) content_type: Option<String>,
     /// The body (decompressed when the server compressed it).
     pub(crate) body: Vec<u8>,
+    /// The answer's `ETag` and `Last-Modified`, to send back on the next poll.
+    pub(crate) validators: Validators,
+}
+
+/// What a server said identifies the version of a resource it sent: sent back on the next GET
+/// so that an unchanged resource costs a `304 Not Modified` and no body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Validators {
+    /// The `ETag` header, as sent.
+    pub etag: Option<String>,
+    /// The `Last-Modified` header, as sent.
+    pub last_modified: Option<String>,
+}
+
+/// GETs `url` like [`fetch`], sending `validators` as `If-None-Match` and `If-Modified-Since`;
+/// `None` when the server answers `304 Not Modified`.
+pub(crate) fn fetch_if_changed(
+    url: &str,
+    validators: &Validators,
+    timeout: Duration,
+    max_bytes: u64,
+) -> Result<Option<Fetched>, Problem> {
+    get(url, Some(validators), timeout, max_bytes)
 }
 
 /// GETs `url`, refusing non-2xx answers, bodies over `max_bytes` and answers slower than `timeout`.
 pub(crate) fn fetch(url: &str, timeout: Duration, max_bytes: u64) -> Result<Fetched, Problem> {
+    // Without validators no server answers 304; one that does anyway has sent no body.
+    get(url, None, timeout, max_bytes)?.ok_or(Problem::Http { status: 304 })
+}
+
+fn get(
+    url: &str,
+    validators: Option<&Validators>,
+    timeout: Duration,
+    max_bytes: u64,
+) -> Result<Option<Fetched>, Problem> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(timeout))
         .user_agent(concat!("vigil/", env!("CARGO_PKG_VERSION")))
         .http_status_as_error(false)
         .build()
         .into();
-    let mut response = agent.get(url).call().map_err(|error| problem(error, max_bytes))?;
+    let mut request = agent.get(url);
+    if let Some(validators) = validators {
+        if let Some(etag) = &validators.etag {
+            request = request.header("If-None-Match", etag);
+        }
+        if let Some(last_modified) = &validators.last_modified {
+            request = request.header("If-Modified-Since", last_modified);
+        }
+    }
+    let mut response = request.call().map_err(|error| problem(error, max_bytes))?;
     let status = response.status().as_u16();
+    if status == 304 {
+        return Ok(None);
+    }
     if !(200..300).contains(&status) {
         return Err(Problem::Http { status });
     }
@@ -34,6 +80,7 @@ pub(crate) fn fetch(url: &str, timeout: Duration, max_bytes: u64) -> Result<Fetc
         response.headers().get(name).and_then(|value| value.to_str().ok()).map(str::to_string)
     };
     let content_type = header("content-type");
+    let validators = Validators { etag: header("etag"), last_modified: header("last-modified") };
     // A declared length over the cap is refused before reading the body.
     if let Some(length) =
         header("content-length").and_then(|length| length.trim().parse::<u64>().ok())
@@ -48,7 +95,7 @@ pub(crate) fn fetch(url: &str, timeout: Duration, max_bytes: u64) -> Result<Fetc
         .limit(max_bytes)
         .read_to_vec()
         .map_err(|error| problem(error, max_bytes))?;
-    Ok(Fetched { final_url, content_type, body })
+    Ok(Some(Fetched { final_url, content_type, body, validators }))
 }
 
 /// The [`Problem`] of a ureq error.

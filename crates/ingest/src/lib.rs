@@ -44,6 +44,7 @@ use chrono::NaiveDate;
 use vigil_domain::{Document, MediaType};
 
 pub use error::{IngestError, Problem};
+pub use fetch::Validators;
 pub use input::{Input, Unit, expand};
 pub use sniff::FormatHint;
 
@@ -213,24 +214,57 @@ pub fn read(unit: &Unit, options: &ReadOptions) -> UnitOutput {
             Err(problem) => fail(problem),
         },
         Source::Url(url) => match fetch::fetch(url, options.http_timeout, options.max_bytes) {
-            Ok(fetched) => {
-                let path = fetched.final_url.split(['?', '#']).next().unwrap_or_default();
-                let mut hint = FormatHint::from_path(path.rsplit('/').next().unwrap_or_default());
-                hint.content_type = fetched.content_type;
-                let mut output = parse_owned(origin, Cow::Owned(fetched.body), &hint, options);
-                for document in &mut output.documents {
-                    if matches!(
-                        document.media_type,
-                        MediaType::Html | MediaType::Text | MediaType::Markdown
-                    ) {
-                        document.url = Some(fetched.final_url.clone());
-                    }
-                }
-                output
-            }
+            Ok(fetched) => parse_fetched(origin, fetched, options),
             Err(problem) => fail(problem),
         },
     }
+}
+
+/// What polling a URL found.
+#[derive(Debug)]
+pub enum Poll {
+    /// The server answered `304 Not Modified`: nothing new since the validators were given.
+    NotModified,
+    /// The resource as read now, and its validators for the next poll.
+    Changed {
+        /// Its documents and failures, as [`read`] gives them.
+        output: UnitOutput,
+        /// What to send on the next poll.
+        validators: Validators,
+    },
+}
+
+/// Reads a URL (a feed being followed) only if it changed since the GET that gave
+/// `validators`: a conditional GET, where `304 Not Modified` means nothing new. A failed GET is
+/// an error naming the URL.
+pub fn poll(
+    url: &str,
+    validators: &Validators,
+    options: &ReadOptions,
+) -> Result<Poll, IngestError> {
+    match fetch::fetch_if_changed(url, validators, options.http_timeout, options.max_bytes) {
+        Ok(None) => Ok(Poll::NotModified),
+        Ok(Some(fetched)) => {
+            let validators = fetched.validators.clone();
+            Ok(Poll::Changed { output: parse_fetched(url, fetched, options), validators })
+        }
+        Err(problem) => Err(IngestError::new(url, problem)),
+    }
+}
+
+/// The documents of a fetched URL: the `Content-Type` picks the reader, and the final URL
+/// (after redirects) becomes the `url` of a page or text document.
+fn parse_fetched(origin: &str, fetched: fetch::Fetched, options: &ReadOptions) -> UnitOutput {
+    let path = fetched.final_url.split(['?', '#']).next().unwrap_or_default();
+    let mut hint = FormatHint::from_path(path.rsplit('/').next().unwrap_or_default());
+    hint.content_type = fetched.content_type;
+    let mut output = parse_owned(origin, Cow::Owned(fetched.body), &hint, options);
+    for document in &mut output.documents {
+        if matches!(document.media_type, MediaType::Html | MediaType::Text | MediaType::Markdown) {
+            document.url = Some(fetched.final_url.clone());
+        }
+    }
+    output
 }
 
 /// Parses the bytes of one input (pure: no I/O). `origin` names it in documents and failures;

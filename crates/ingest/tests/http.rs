@@ -1,4 +1,5 @@
-//! URLs against a loopback server: content types, redirects, status codes, timeouts, size caps.
+//! URLs against a loopback server: content types, redirects, status codes, timeouts, size caps,
+//! conditional polls.
 
 #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
 
@@ -8,7 +9,9 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use vigil_domain::MediaType;
-use vigil_ingest::{Input, Problem, ReadOptions, Unit, UnitOutput, expand, read};
+use vigil_ingest::{
+    Input, Poll, Problem, ReadOptions, Unit, UnitOutput, Validators, expand, poll, read,
+};
 
 /// One canned answer: status, content type, body.
 type Answer = (u16, &'static str, Vec<u8>);
@@ -80,6 +83,26 @@ fn a_feed_by_content_type() {
     assert_eq!(output.documents.len(), 1, "{:?}", output.failures);
     assert_eq!(output.documents[0].origin, format!("{base}/feed#item=1"));
     assert_eq!(output.documents[0].source.as_deref(), Some("Loop Wire"));
+}
+
+#[test]
+fn a_poll_reads_a_changed_feed_and_nothing_on_304() {
+    let feed = "<rss version=\"2.0\"><channel><title>Loop Wire</title><item><title>One</title>\
+                <description>A bus was hijacked on the coast road on Monday.</description></item></channel></rss>";
+    let (base, _server) =
+        serve(vec![(200, "application/rss+xml", feed.into()), (304, "", Vec::new())]);
+    let url = format!("{base}/feed");
+    let options = ReadOptions::default();
+    let Poll::Changed { output, validators } =
+        poll(&url, &Validators::default(), &options).unwrap()
+    else {
+        panic!("a first poll reads the feed");
+    };
+    assert_eq!(output.documents.len(), 1, "{:?}", output.failures);
+    assert_eq!(output.documents[0].origin, format!("{url}#item=1"));
+    assert_eq!(validators, Validators::default(), "the server sent neither header");
+    let etag = Validators { etag: Some("\"v1\"".to_string()), last_modified: None };
+    assert!(matches!(poll(&url, &etag, &options).unwrap(), Poll::NotModified));
 }
 
 #[test]

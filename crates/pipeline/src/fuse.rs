@@ -100,8 +100,19 @@ pub fn recorded_edits(store: &dyn Store) -> Result<Vec<Edit>, PipelineError> {
         .collect())
 }
 
-/// Fuses every stored extraction not fused yet.
+/// Fuses every stored extraction not fused yet, holding the store's fusion lock so that
+/// concurrent writers (workers) fuse one at a time, each seeing the others' mentions.
 pub fn fuse_pending(store: &mut dyn Store) -> Result<FuseReport, PipelineError> {
+    store.lock_fusion()?;
+    let fused = fuse_pending_locked(store);
+    // Released whatever happened; an error while fusing is the one worth reporting.
+    let released = store.unlock_fusion();
+    let report = fused?;
+    released?;
+    Ok(report)
+}
+
+fn fuse_pending_locked(store: &mut dyn Store) -> Result<FuseReport, PipelineError> {
     let constraints = Constraints::from_edits(&recorded_edits(store)?);
     let mut report = FuseReport::default();
     loop {

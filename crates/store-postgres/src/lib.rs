@@ -148,8 +148,10 @@ impl Drop for PostgresStore {
     }
 }
 
-/// Connects without TLS, naming the server in errors but never the password.
-fn connect(url: &str) -> StoreResult<Client> {
+/// Connects without TLS, naming the server in errors but never the password. Public for the
+/// other crates that keep tables beside the store's (the work queue), so that every connection
+/// Vigil opens is made, named and reported alike.
+pub fn connect(url: &str) -> Result<Client, PostgresError> {
     let mut config = postgres::Config::from_str(url)
         .map_err(|source| PostgresError::InvalidUrl { url: redact(url), source })?;
     if config.get_application_name().is_none() {
@@ -269,6 +271,14 @@ impl Store for PostgresStore {
 
     fn reset_fusion(&mut self) -> StoreResult<()> {
         fusion::reset_fusion(self.client.get_mut())
+    }
+
+    fn lock_fusion(&mut self) -> StoreResult<()> {
+        fusion::lock_fusion(self.client.get_mut(), true)
+    }
+
+    fn unlock_fusion(&mut self) -> StoreResult<()> {
+        fusion::lock_fusion(self.client.get_mut(), false)
     }
 
     fn put_fusion_edit(&mut self, edit: &FusionEditRecord) -> StoreResult<i64> {

@@ -66,6 +66,10 @@ pub(crate) const RENAME_FUSED: &str = include_str!("../queries/rename_fused.sql"
 pub(crate) const UPSERT_MENTION: &str = include_str!("../queries/upsert_mention.sql");
 /// Marks a document's extraction fused.
 pub(crate) const MARK_FUSED: &str = include_str!("../queries/mark_fused.sql");
+/// Waits for and takes the schema's fusion lock (session level).
+pub(crate) const LOCK_FUSION: &str = include_str!("../queries/lock_fusion.sql");
+/// Releases the schema's fusion lock.
+pub(crate) const UNLOCK_FUSION: &str = include_str!("../queries/unlock_fusion.sql");
 /// Forgets every mention and marks every extraction unfused.
 pub(crate) const RESET_FUSION: &str = include_str!("../queries/reset_fusion.sql");
 /// Drops a document's mentions (its extraction changed).

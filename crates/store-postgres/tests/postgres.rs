@@ -1,5 +1,5 @@
 //! PostgreSQL-specific behaviour the shared suite cannot see: reopening a schema, migrations run
-//! twice, a schema from a newer Vigil, stemming, and a bad URL. Skipped without
+//! twice, a schema from a newer Vigil, stemming, a bad URL, and the fusion lock. Skipped without
 //! `VIGIL_TEST_POSTGRES_URL`.
 
 #![allow(clippy::unwrap_used, reason = "tests")]
@@ -99,4 +99,24 @@ fn processes_opening_one_new_schema_at_once_migrate_it_once() {
     assert_eq!(reopened.migrate().unwrap(), SCHEMA_VERSION);
     drop(reopened);
     client.batch_execute(&format!("DROP SCHEMA \"{fresh}\" CASCADE")).unwrap();
+}
+
+#[test]
+fn the_fusion_lock_holds_other_connections_until_released() {
+    let Some(url) = common::test_url() else { return };
+    let mut store = PostgresStore::open_scratch(&url).unwrap();
+    let schema_url = url_of_schema(&url, store.scratch_schema().unwrap());
+    store.lock_fusion().unwrap();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let waiter = std::thread::spawn(move || {
+        let mut other = PostgresStore::open(&schema_url).unwrap();
+        other.lock_fusion().unwrap();
+        sender.send(()).unwrap();
+        other.unlock_fusion().unwrap();
+    });
+    let timeout = std::time::Duration::from_millis(300);
+    assert!(receiver.recv_timeout(timeout).is_err(), "taken while held");
+    store.unlock_fusion().unwrap();
+    receiver.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+    waiter.join().unwrap();
 }

@@ -109,6 +109,14 @@ impl<S: Store + ?Sized> Store for Box<S> {
         (**self).reset_fusion()
     }
 
+    fn lock_fusion(&mut self) -> StoreResult<()> {
+        (**self).lock_fusion()
+    }
+
+    fn unlock_fusion(&mut self) -> StoreResult<()> {
+        (**self).unlock_fusion()
+    }
+
     fn put_fusion_edit(&mut self, edit: &FusionEditRecord) -> StoreResult<i64> {
         (**self).put_fusion_edit(edit)
     }

@@ -280,6 +280,19 @@ pub trait Store {
     /// can be run again from scratch.
     fn reset_fusion(&mut self) -> StoreResult<()>;
 
+    /// Holds fusion for this caller until [`Store::unlock_fusion`], waiting for any other
+    /// holder. A store written by several processes at once (PostgreSQL under `vigil worker`)
+    /// needs it: a fusion step reads its block, then writes, and two steps interleaved could
+    /// each miss the other's mention. The default does nothing, for stores with one writer.
+    fn lock_fusion(&mut self) -> StoreResult<()> {
+        Ok(())
+    }
+
+    /// Releases what [`Store::lock_fusion`] took (also released if the process dies).
+    fn unlock_fusion(&mut self) -> StoreResult<()> {
+        Ok(())
+    }
+
     /// Records an analyst's edit; returns its seq.
     fn put_fusion_edit(&mut self, edit: &FusionEditRecord) -> StoreResult<i64>;
 

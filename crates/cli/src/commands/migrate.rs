@@ -24,8 +24,17 @@ pub(crate) fn run(global: &Global) -> anyhow::Result<ExitCode> {
             .and_then(|mut store| store.migrate())
             .with_context(|| format!("cannot migrate store {label}"))?,
     };
+    // The work queue's tables live beside the store's in a PostgreSQL database.
+    let queue_version = match super::backend(global) {
+        Backend::Sqlite(_) => None,
+        Backend::Postgres(_) => Some(super::queue::open_queue(global)?.migrate()?),
+    };
     if global.json {
-        crate::output::print_json(&serde_json::json!({"db": label, "schema_version": version}))?;
+        crate::output::print_json(&serde_json::json!({
+            "db": label, "schema_version": version, "queue_schema_version": queue_version
+        }))?;
+    } else if let Some(queue_version) = queue_version {
+        crate::outln!("{label}: schema version {version}, queue schema version {queue_version}");
     } else {
         crate::outln!("{label}: schema version {version}");
     }

@@ -12,6 +12,7 @@ pub(crate) mod docs;
 pub(crate) mod eval;
 pub(crate) mod export;
 pub(crate) mod extract;
+pub(crate) mod feeds;
 pub(crate) mod fuse;
 pub(crate) mod fused;
 pub(crate) mod gazetteer;
@@ -23,6 +24,7 @@ pub(crate) mod init;
 pub(crate) mod listing;
 pub(crate) mod migrate;
 pub(crate) mod muc4;
+pub(crate) mod queue;
 pub(crate) mod search;
 pub(crate) mod serve;
 pub(crate) mod show;
@@ -30,6 +32,7 @@ pub(crate) mod source;
 pub(crate) mod timeline;
 pub(crate) mod token;
 pub(crate) mod watch;
+pub(crate) mod worker;
 
 use std::path::{Path, PathBuf};
 
