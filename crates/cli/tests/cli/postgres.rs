@@ -49,7 +49,7 @@ fn the_demo_corpus_ingests_into_postgres_and_searches_as_in_sqlite() {
     let sandbox = Sandbox::new();
 
     let migrated = run(&sandbox, &url, &[&"migrate"]).success();
-    assert!(migrated.stdout.contains("schema version 4"), "{}", migrated.stdout);
+    assert!(migrated.stdout.contains("schema version 5"), "{}", migrated.stdout);
     assert!(!migrated.stdout.contains(":vigil@") || !base.contains(":vigil@"), "password shown");
 
     let ingested = run(&sandbox, &url, &[&"ingest", &demo_corpus()]).success().summary();

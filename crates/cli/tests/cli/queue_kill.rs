@@ -270,7 +270,7 @@ pub(crate) fn end_state(url: &str) -> EndState {
             "SELECT d.id, e.extraction, e.fused::TEXT FROM extractions e \
              JOIN documents d ON d.seq = e.document_seq ORDER BY d.id",
         ),
-        mentions: lines("SELECT key, fused_id, anchor FROM mentions ORDER BY key"),
+        mentions: lines("SELECT key, fused_id, chain FROM mentions ORDER BY key"),
     }
 }
 
