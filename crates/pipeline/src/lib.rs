@@ -17,6 +17,7 @@
 
 mod batch;
 mod fuse;
+mod mentions;
 
 use serde::Serialize;
 use vigil_extract::Extractor;
@@ -25,9 +26,10 @@ use vigil_store::{Store, StoreError};
 
 pub use batch::Batcher;
 pub use fuse::{
-    Constraints, FuseReport, apply_edit, fuse_pending, mentions_of, place, rebuild, record,
-    record_edit, recorded_edits,
+    Constraints, FuseReport, apply_edit, fuse_pending, place, rebuild, record, record_edit,
+    recorded_edits,
 };
+pub use mentions::mentions_of;
 
 /// How to run an ingest.
 #[derive(Debug, Clone)]
