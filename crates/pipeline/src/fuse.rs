@@ -10,7 +10,7 @@
 //! Analysts' edits ([`Constraints`]): a merge joins two chains and keeps the two incidents
 //! together in every later cut; a split forbids the cut to put its two sides together again.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 use vigil_domain::Reliability;
@@ -175,26 +175,23 @@ pub fn place(
         }
     }
     let chains: Vec<String> = chains.into_iter().collect();
-    let stored: Vec<MentionRecord> = store
+    let mut records: Vec<MentionRecord> = store
         .mentions_in_chains(&chains)?
         .into_iter()
         .filter(|record| record.key != mention.key)
         .collect();
-    let mut records = stored.clone();
+    // Each stored mention's incident before the cut, to tell which the newcomer joined.
+    let before: BTreeMap<String, String> =
+        records.iter().map(|record| (record.key.clone(), record.fused_id.clone())).collect();
     records.push(record(mention, "", "")?);
     let (changed, fused) = recut(records, constraints)?;
     report.mentions += 1;
-    // The incidents the newcomer's incident took mentions from (by their ids before the cut).
-    let now_in = |record: &MentionRecord| -> String {
-        changed
-            .iter()
-            .find(|new| new.key == record.key)
-            .map_or_else(|| record.fused_id.clone(), |new| new.fused_id.clone())
-    };
-    let joined: BTreeSet<&str> = stored
+    let moved: BTreeMap<&str, &str> =
+        changed.iter().map(|new| (new.key.as_str(), new.fused_id.as_str())).collect();
+    let joined: BTreeSet<&str> = before
         .iter()
-        .filter(|record| now_in(record) == fused)
-        .map(|record| record.fused_id.as_str())
+        .filter(|(key, old)| moved.get(key.as_str()).copied().unwrap_or(old.as_str()) == fused)
+        .map(|(_, old)| old.as_str())
         .collect();
     if !joined.is_empty() {
         report.joined += 1;
