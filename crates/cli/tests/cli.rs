@@ -16,6 +16,7 @@ mod cli {
     mod postgres;
     mod queue;
     mod queue_kill;
+    mod queue_stop;
     mod queue_throughput;
     mod read;
     mod serve;

@@ -5,6 +5,11 @@
 //! Order of effects per job: documents stored (one transaction) → fused (under the store's
 //! fusion lock) → job done. A process killed between any two leaves a job whose lease expires
 //! and which the next claim redoes; redoing stores nothing twice (see the crate docs).
+//!
+//! A graceful stop (the caller's `shutdown` flag, which `vigil worker` raises on SIGTERM or
+//! SIGINT) claims nothing more: each thread finishes the job in hand and returns, and the
+//! heartbeat keeps those jobs' leases until then, so a stop leaves no job running and none
+//! for another worker to wait a lease out on.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -119,14 +124,16 @@ pub type OpenStore<'a> = &'a (dyn Fn() -> Result<Box<dyn Store>, StoreError> + S
 /// Opens a queue connection for one worker thread (or the heartbeat).
 pub type OpenQueue<'a> = &'a (dyn Fn() -> Result<Box<dyn JobQueue>, QueueError> + Sync);
 
-/// Runs `config.concurrency` worker threads until the queue drains (`drain`) or for ever;
-/// returns what they did, or the first error that stopped one (the others stop too).
+/// Runs `config.concurrency` worker threads until the queue drains (`drain`), `shutdown` is
+/// raised (each thread finishes its job in hand first), or for ever; returns what they did, or
+/// the first error that stopped one (the others stop too).
 pub fn run(
     config: &WorkerConfig,
     open_store: OpenStore<'_>,
     open_queue: OpenQueue<'_>,
     extractor: &dyn Extractor,
     events: &(dyn Fn(Event<'_>) + Sync),
+    shutdown: &AtomicBool,
 ) -> Result<WorkerSummary, WorkerError> {
     let stop = AtomicBool::new(false);
     let finished = AtomicBool::new(false);
@@ -136,8 +143,9 @@ pub fn run(
                 let stop = &stop;
                 scope.spawn(move || {
                     let worker = format!("{}/{index}", config.name);
+                    let halt = Halt { error: stop, shutdown };
                     let result =
-                        work(&worker, config, open_store, open_queue, extractor, events, stop);
+                        work(&worker, config, open_store, open_queue, extractor, events, halt);
                     if result.is_err() {
                         stop.store(true, Ordering::SeqCst);
                     }
@@ -186,6 +194,32 @@ fn heartbeat(
     Ok(())
 }
 
+/// Why a worker thread stops claiming: another thread's error, or the caller's shutdown.
+#[derive(Clone, Copy)]
+struct Halt<'a> {
+    error: &'a AtomicBool,
+    shutdown: &'a AtomicBool,
+}
+
+impl Halt<'_> {
+    fn raised(&self) -> bool {
+        self.error.load(Ordering::SeqCst) || self.shutdown.load(Ordering::SeqCst)
+    }
+
+    /// Sleeps `duration` in short naps, waking early when halted, so that an idle worker
+    /// answers a stop at once rather than after its longest idle wait.
+    fn sleep(&self, duration: Duration) {
+        let until = Instant::now() + duration;
+        while !self.raised() {
+            let left = until.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            std::thread::sleep(left.min(IDLE_MIN));
+        }
+    }
+}
+
 /// One worker thread's loop.
 fn work(
     worker: &str,
@@ -194,14 +228,14 @@ fn work(
     open_queue: OpenQueue<'_>,
     extractor: &dyn Extractor,
     events: &(dyn Fn(Event<'_>) + Sync),
-    stop: &AtomicBool,
+    halt: Halt<'_>,
 ) -> Result<WorkerSummary, WorkerError> {
     let mut store = open_store()?;
     let mut queue = open_queue()?;
     let mut summary = WorkerSummary::default();
     let mut idle = IDLE_MIN;
     let mut feeds_checked: Option<Instant> = None;
-    while !stop.load(Ordering::SeqCst) {
+    while !halt.raised() {
         if feeds_checked.is_none_or(|at| at.elapsed() >= FEED_CHECK) {
             queue.enqueue_due_feeds(config.feed_attempts)?;
             feeds_checked = Some(Instant::now());
@@ -210,7 +244,7 @@ fn work(
             if config.drain && queue.open_jobs()? == 0 {
                 break;
             }
-            std::thread::sleep(idle);
+            halt.sleep(idle);
             idle = (idle * 2).min(config.idle_max.max(IDLE_MIN));
             continue;
         };

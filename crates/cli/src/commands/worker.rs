@@ -1,6 +1,12 @@
 //! `vigil worker`: drain the PostgreSQL work queue (and poll due feeds), with progress.
+//!
+//! SIGTERM or SIGINT stops it gracefully: no new claims, the jobs in hand finished, the summary
+//! printed, exit status as usual. A second signal while it stops ends it at once (status 1);
+//! the jobs it held then wait out their leases, as after a crash.
 
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
@@ -83,23 +89,34 @@ pub(crate) fn run(global: &Global, args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let summary = vigil_queue::worker::run(&config, &open_store, &open_queue, &reader, &events)
-        .with_context(|| format!("worker on {label} stopped"))?;
+    let shutdown = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+        // In this order: the first signal finds the flag down and raises it; a second finds it
+        // raised and exits.
+        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&shutdown))
+            .and_then(|_| signal_hook::flag::register(signal, Arc::clone(&shutdown)))
+            .context("cannot install the stop signal handlers")?;
+    }
+    let summary =
+        vigil_queue::worker::run(&config, &open_store, &open_queue, &reader, &events, &shutdown)
+            .with_context(|| format!("worker on {label} stopped"))?;
+    let signalled = shutdown.load(Ordering::SeqCst);
     bar.finish_and_clear();
     let elapsed = started.elapsed().as_secs_f64();
     if global.json {
         crate::output::print_json(&serde_json::json!({
             "done": summary.done, "retried": summary.retried, "failed": summary.failed,
-            "documents": summary.documents, "seconds": elapsed,
+            "documents": summary.documents, "seconds": elapsed, "signalled": signalled,
         }))?;
     } else if !global.quiet {
         crate::outln!(
-            "{} jobs done in {elapsed:.1}s ({:.1} jobs/s): {} new documents, {} retried, {} failed",
+            "{} jobs done in {elapsed:.1}s ({:.1} jobs/s): {} new documents, {} retried, {} failed{}",
             summary.done,
             summary.done as f64 / elapsed.max(1e-9),
             summary.documents,
             summary.retried,
-            summary.failed
+            summary.failed,
+            if signalled { "; stopped on a signal" } else { "" }
         );
     }
     Ok(if summary.failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })

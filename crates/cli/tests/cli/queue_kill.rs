@@ -212,7 +212,7 @@ fn spawn_worker(url: &str) -> Child {
 
 /// Waits until the worker process holds a job (its worker ids are `host:PID/N`); false when
 /// it exits first.
-fn holds_a_job(client: &mut postgres::Client, worker: &mut Child) -> bool {
+pub(crate) fn holds_a_job(client: &mut postgres::Client, worker: &mut Child) -> bool {
     let pattern = format!("%:{}/%", worker.id());
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline {
