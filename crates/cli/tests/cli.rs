@@ -11,6 +11,7 @@ mod cli {
     mod exports;
     mod extract;
     mod fusion;
+    mod fusion_lock;
     mod ingest_demo;
     mod muc4;
     mod postgres;

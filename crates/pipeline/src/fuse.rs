@@ -99,16 +99,26 @@ pub fn recorded_edits(store: &dyn Store) -> Result<Vec<Edit>, PipelineError> {
         .collect())
 }
 
+/// Runs `work` holding the store's fusion lock, released whatever happened (an error from
+/// `work` is the one worth reporting). Every entry point that writes fused incidents goes
+/// through here, so that ingest, rebuilds and analysts' edits from several processes never
+/// interleave their steps (PostgreSQL's advisory lock is re-entrant within a connection).
+fn with_fusion_lock<T>(
+    store: &mut dyn Store,
+    work: impl FnOnce(&mut dyn Store) -> Result<T, PipelineError>,
+) -> Result<T, PipelineError> {
+    store.lock_fusion()?;
+    let done = work(store);
+    let released = store.unlock_fusion();
+    let value = done?;
+    released?;
+    Ok(value)
+}
+
 /// Fuses every stored extraction not fused yet, holding the store's fusion lock so that
 /// concurrent writers (workers) fuse one at a time, each seeing the others' mentions.
 pub fn fuse_pending(store: &mut dyn Store) -> Result<FuseReport, PipelineError> {
-    store.lock_fusion()?;
-    let fused = fuse_pending_locked(store);
-    // Released whatever happened; an error while fusing is the one worth reporting.
-    let released = store.unlock_fusion();
-    let report = fused?;
-    released?;
-    Ok(report)
+    with_fusion_lock(store, fuse_pending_locked)
 }
 
 fn fuse_pending_locked(store: &mut dyn Store) -> Result<FuseReport, PipelineError> {
@@ -272,14 +282,20 @@ pub fn record_edit(
         at: chrono::Utc::now(),
         why: why.to_string(),
     };
-    store.put_fusion_edit(&entry)?;
-    apply_edit(store, edit)
+    with_fusion_lock(store, |store| {
+        store.put_fusion_edit(&entry)?;
+        apply_edit_locked(store, edit)
+    })
 }
 
 /// Applies an analyst's merge or split to the stored incidents now: the chains it touches are
 /// cut again under every recorded edit and this one (a `Set` changes no membership: it is read
-/// when the incident is shown).
+/// when the incident is shown). Holds the fusion lock.
 pub fn apply_edit(store: &mut dyn Store, edit: &Edit) -> Result<(), PipelineError> {
+    with_fusion_lock(store, |store| apply_edit_locked(store, edit))
+}
+
+fn apply_edit_locked(store: &mut dyn Store, edit: &Edit) -> Result<(), PipelineError> {
     let all = store.mentions()?;
     let find = |key: &str| -> Result<&MentionRecord, PipelineError> {
         all.iter()
@@ -315,12 +331,15 @@ pub fn apply_edit(store: &mut dyn Store, edit: &Edit) -> Result<(), PipelineErro
 }
 
 /// Fuses everything again from scratch (same reports, same incidents), then replays the
-/// analysts' merges and splits in the order they were made.
+/// analysts' merges and splits in the order they were made; all under the fusion lock, so no
+/// worker fuses into the half-rebuilt incidents and no edit lands between reset and replay.
 pub fn rebuild(store: &mut dyn Store) -> Result<FuseReport, PipelineError> {
-    store.reset_fusion()?;
-    let report = fuse_pending(store)?;
-    for edit in recorded_edits(store)? {
-        apply_edit(store, &edit)?;
-    }
-    Ok(report)
+    with_fusion_lock(store, |store| {
+        store.reset_fusion()?;
+        let report = fuse_pending_locked(store)?;
+        for edit in recorded_edits(store)? {
+            apply_edit_locked(store, &edit)?;
+        }
+        Ok(report)
+    })
 }
