@@ -31,11 +31,7 @@ fn count(client: &mut postgres::Client, table: &str) -> i64 {
 
 #[test]
 fn rebuild_and_merge_wait_for_the_fusion_lock_before_changing_anything() {
-    let Some(base) = std::env::var("VIGIL_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty())
-    else {
-        eprintln!("skipped: VIGIL_TEST_POSTGRES_URL unset");
-        return;
-    };
+    let Some(base) = super::support::postgres_url() else { return };
     let store = PostgresStore::open_scratch(&base).unwrap();
     let url = schema_url(&base, &store);
     vigil(&url, &["ingest", demo_corpus().to_str().unwrap()]);

@@ -35,11 +35,7 @@ fn ids(listing: &Value) -> Vec<String> {
 
 #[test]
 fn the_demo_corpus_ingests_into_postgres_and_searches_as_in_sqlite() {
-    let Some(base) = std::env::var("VIGIL_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty())
-    else {
-        eprintln!("skipped: VIGIL_TEST_POSTGRES_URL unset");
-        return;
-    };
+    let Some(base) = super::support::postgres_url() else { return };
     // The scratch store owns the schema (dropped with it); vigil reaches the schema through the
     // URL's search_path option.
     let scratch = PostgresStore::open_scratch(&base).unwrap();

@@ -12,14 +12,6 @@ use vigil_store_postgres::PostgresStore;
 use super::queue_kill::{end_state, report, schema_url, vigil, write_corpus};
 use super::support::Sandbox;
 
-fn test_url() -> Option<String> {
-    let url = std::env::var("VIGIL_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty());
-    if url.is_none() {
-        eprintln!("skipped: VIGIL_TEST_POSTGRES_URL unset");
-    }
-    url
-}
-
 fn status(url: &str) -> Value {
     serde_json::from_str(&vigil(url, &["--json", "queue", "status"])).unwrap()
 }
@@ -39,7 +31,7 @@ fn the_queue_needs_postgres() {
 
 #[test]
 fn folders_become_jobs_once_and_poison_inputs_fail_with_their_reason() {
-    let Some(base) = test_url() else { return };
+    let Some(base) = super::support::postgres_url() else { return };
     let store = PostgresStore::open_scratch(&base).unwrap();
     let url = schema_url(&base, &store);
     let folder = tempfile::tempdir().unwrap();
@@ -143,7 +135,7 @@ fn rss(items: usize) -> String {
 
 #[test]
 fn followed_feeds_are_polled_conditionally() {
-    let Some(base) = test_url() else { return };
+    let Some(base) = super::support::postgres_url() else { return };
     let store = PostgresStore::open_scratch(&base).unwrap();
     let url = schema_url(&base, &store);
     let (feed, seen) = feed_server(rss(3));

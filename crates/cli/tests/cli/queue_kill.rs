@@ -301,11 +301,7 @@ fn incident_differences(clean: &EndState, killed: &EndState) -> String {
 
 #[test]
 fn workers_killed_twenty_times_end_as_one_clean_worker() {
-    let Some(base) = std::env::var("VIGIL_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty())
-    else {
-        eprintln!("skipped: VIGIL_TEST_POSTGRES_URL unset");
-        return;
-    };
+    let Some(base) = super::support::postgres_url() else { return };
     let started = Instant::now();
     let folder = tempfile::tempdir().unwrap();
     let corpus = folder.path().join("corpus");

@@ -14,11 +14,7 @@ const DOCUMENTS: usize = 40;
 
 #[test]
 fn sigterm_finishes_the_job_in_hand_and_leaves_none_running() {
-    let Some(base) = std::env::var("VIGIL_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty())
-    else {
-        eprintln!("skipped: VIGIL_TEST_POSTGRES_URL unset");
-        return;
-    };
+    let Some(base) = super::support::postgres_url() else { return };
     let folder = tempfile::tempdir().unwrap();
     let corpus = folder.path().join("corpus");
     write_corpus(&corpus, DOCUMENTS);

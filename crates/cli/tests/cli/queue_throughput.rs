@@ -28,11 +28,7 @@ fn run(url: &str, args: &[&str]) {
 #[test]
 #[ignore = "a measurement: run with --ignored against a release binary"]
 fn queue_throughput() {
-    let Some(base) = std::env::var("VIGIL_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty())
-    else {
-        eprintln!("skipped: VIGIL_TEST_POSTGRES_URL unset");
-        return;
-    };
+    let Some(base) = super::support::postgres_url() else { return };
     let documents: usize = std::env::var("VIGIL_BENCH_DOCS")
         .ok()
         .and_then(|value| value.parse().ok())

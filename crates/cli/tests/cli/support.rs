@@ -14,6 +14,16 @@ pub(crate) fn demo_corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/corpus")
 }
 
+/// The test database `VIGIL_TEST_POSTGRES_URL` names; `None`, saying the test is skipped, when
+/// it is unset (a fresh clone without PostgreSQL still passes the test command).
+pub(crate) fn postgres_url() -> Option<String> {
+    let url = std::env::var("VIGIL_TEST_POSTGRES_URL").ok().filter(|url| !url.is_empty());
+    if url.is_none() {
+        eprintln!("skipped: VIGIL_TEST_POSTGRES_URL unset");
+    }
+    url
+}
+
 /// A file of the demo corpus, by its path under `demo/corpus/`.
 pub(crate) fn demo(name: &str) -> PathBuf {
     demo_corpus().join(name)
