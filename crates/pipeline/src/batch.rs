@@ -39,7 +39,10 @@ impl Batcher {
     /// Deduplicates, extracts and stores the pending documents in one transaction.
     ///
     /// Near-duplicates are looked for among stored originals and among this batch's earlier
-    /// documents, so the outcome does not depend on where batch boundaries fall.
+    /// documents, so the outcome does not depend on where batch boundaries fall. Reading comes
+    /// first, with no lock held; the look for near-copies and the storing run under the store's
+    /// deduplication lock, so that a writer beside this one cannot store a near-copy between
+    /// the two.
     pub fn flush(
         &mut self,
         store: &mut dyn Store,
@@ -49,20 +52,42 @@ impl Batcher {
         if self.pending.is_empty() {
             return Ok(());
         }
+        let records = self.read_pending(store, extractor)?;
+        store.lock_dedup()?;
+        let stored = mark_near_duplicates(store, records).and_then(|records| {
+            let outcomes = store.put_records(&records)?;
+            Ok((records, outcomes))
+        });
+        // Released whatever happened; an error while storing is the one worth reporting.
+        let released = store.unlock_dedup();
+        let (records, outcomes) = stored?;
+        released?;
+        count(&records, outcomes, report);
+        let fused = crate::fuse_pending(store)?;
+        report.fusion.documents += fused.documents;
+        report.fusion.mentions += fused.mentions;
+        report.fusion.joined += fused.joined;
+        report.fusion.incidents_joined += fused.incidents_joined;
+        Ok(())
+    }
+
+    /// The pending documents as records: fingerprinted and read, except exact copies of a
+    /// stored or earlier document, which are stored only to record their new origin.
+    fn read_pending(
+        &mut self,
+        store: &mut dyn Store,
+        extractor: &dyn Extractor,
+    ) -> Result<Vec<Record>, PipelineError> {
         let extractor_info = ExtractorInfo {
             name: extractor.name().to_string(),
             version: extractor.version().to_string(),
         };
         let mut records = Vec::with_capacity(self.pending.len());
-        // Originals of this batch, by band key, for near-duplicates inside one batch.
-        let mut batch_bands: HashMap<u64, Vec<usize>> = HashMap::new();
-        let mut batch_signatures: Vec<(DocumentId, Vec<u32>)> = Vec::new();
         let mut seen_in_batch: HashSet<DocumentId> = HashSet::new();
-        for mut document in self.pending.drain(..) {
+        for document in self.pending.drain(..) {
             let known = seen_in_batch.contains(&document.id) || store.contains(&document.id)?;
             seen_in_batch.insert(document.id.clone());
             if known {
-                // Stored only to record the new origin; nothing is recomputed.
                 records.push(Record {
                     document,
                     fingerprint: Fingerprint::default(),
@@ -73,26 +98,6 @@ impl Batcher {
             let signature = self.fingerprinter.signature(&document.text).unwrap_or_default();
             let bands =
                 if signature.is_empty() { Vec::new() } else { vigil_dedup::band_keys(&signature) };
-            let mut candidates = store.near_duplicate_candidates(&bands, CANDIDATE_LIMIT)?;
-            let mut local: Vec<usize> =
-                bands.iter().filter_map(|key| batch_bands.get(key)).flatten().copied().collect();
-            local.sort_unstable();
-            local.dedup();
-            candidates.extend(local.into_iter().map(|index| batch_signatures[index].clone()));
-            let best = vigil_dedup::best_match(
-                &signature,
-                candidates.iter().map(|(id, candidate)| (id, candidate.as_slice())),
-            );
-            if let Some((original, similarity)) = best {
-                document.duplicate_of =
-                    Some(DuplicateLink { original: original.clone(), similarity });
-            } else if !bands.is_empty() {
-                let index = batch_signatures.len();
-                batch_signatures.push((document.id.clone(), signature.clone()));
-                for key in &bands {
-                    batch_bands.entry(*key).or_default().push(index);
-                }
-            }
             let extraction = document
                 .is_extractable()
                 .then(|| (extractor.extract(&document), extractor_info.clone()));
@@ -102,30 +107,67 @@ impl Batcher {
                 extraction,
             });
         }
-        let outcomes = store.put_records(&records)?;
-        for (record, outcome) in records.iter().zip(outcomes) {
-            match outcome {
-                PutOutcome::AlreadyStored => report.duplicate += 1,
-                PutOutcome::Inserted if record.document.duplicate_of.is_some() => {
-                    report.near_duplicate += 1;
+        Ok(records)
+    }
+}
+
+/// Links each record that is a near-copy of a stored original, or of an earlier original of
+/// the batch, to that original.
+fn mark_near_duplicates(
+    store: &mut dyn Store,
+    mut records: Vec<Record>,
+) -> Result<Vec<Record>, PipelineError> {
+    // Originals of this batch, by band key, for near-duplicates inside one batch.
+    let mut batch_bands: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut batch_signatures: Vec<(DocumentId, Vec<u32>)> = Vec::new();
+    for record in &mut records {
+        let (signature, bands) = (&record.fingerprint.minhash, &record.fingerprint.bands);
+        // Exact copies and texts too short to fingerprint have no bands: nothing to compare.
+        if bands.is_empty() {
+            continue;
+        }
+        let mut candidates = store.near_duplicate_candidates(bands, CANDIDATE_LIMIT)?;
+        let mut local: Vec<usize> =
+            bands.iter().filter_map(|key| batch_bands.get(key)).flatten().copied().collect();
+        local.sort_unstable();
+        local.dedup();
+        candidates.extend(local.into_iter().map(|index| batch_signatures[index].clone()));
+        let best = vigil_dedup::best_match(
+            signature,
+            candidates.iter().map(|(id, candidate)| (id, candidate.as_slice())),
+        );
+        if let Some((original, similarity)) = best {
+            record.document.duplicate_of =
+                Some(DuplicateLink { original: original.clone(), similarity });
+        } else {
+            let index = batch_signatures.len();
+            batch_signatures.push((record.document.id.clone(), signature.clone()));
+            for key in bands {
+                batch_bands.entry(*key).or_default().push(index);
+            }
+        }
+    }
+    Ok(records)
+}
+
+/// Adds what storing did to the report.
+fn count(records: &[Record], outcomes: Vec<PutOutcome>, report: &mut IngestReport) {
+    for (record, outcome) in records.iter().zip(outcomes) {
+        match outcome {
+            PutOutcome::AlreadyStored => report.duplicate += 1,
+            PutOutcome::Inserted if record.document.duplicate_of.is_some() => {
+                report.near_duplicate += 1;
+            }
+            PutOutcome::Inserted => {
+                report.new += 1;
+                if !record.document.is_extractable() {
+                    report.not_english += 1;
                 }
-                PutOutcome::Inserted => {
-                    report.new += 1;
-                    if !record.document.is_extractable() {
-                        report.not_english += 1;
-                    }
-                    if let Some((extraction, _)) = &record.extraction {
-                        report.incidents += extraction.incidents.len() as u64;
-                        report.claims += extraction.claims.len() as u64;
-                    }
+                if let Some((extraction, _)) = &record.extraction {
+                    report.incidents += extraction.incidents.len() as u64;
+                    report.claims += extraction.claims.len() as u64;
                 }
             }
         }
-        let fused = crate::fuse_pending(store)?;
-        report.fusion.documents += fused.documents;
-        report.fusion.mentions += fused.mentions;
-        report.fusion.joined += fused.joined;
-        report.fusion.incidents_joined += fused.incidents_joined;
-        Ok(())
     }
 }

@@ -142,19 +142,6 @@ pub(crate) fn reset_fusion(client: &mut Client) -> StoreResult<()> {
     transaction.commit().context("cannot commit fusion reset")
 }
 
-/// Takes (`lock`) or releases the fusion lock: a session-level advisory lock, so the server
-/// drops it when a worker dies holding it, keyed by the schema so that stores in other schemas
-/// of the database (tests' scratch schemas) do not wait on each other.
-pub(crate) fn lock_fusion(client: &mut Client, lock: bool) -> StoreResult<()> {
-    let (statement, what) = if lock {
-        (queries::LOCK_FUSION, "cannot take the fusion lock")
-    } else {
-        (queries::UNLOCK_FUSION, "cannot release the fusion lock")
-    };
-    client.execute(statement, &[]).context(what)?;
-    Ok(())
-}
-
 /// Records an edit; returns its seq.
 pub(crate) fn put_fusion_edit(client: &mut Client, edit: &FusionEditRecord) -> StoreResult<i64> {
     let row = client

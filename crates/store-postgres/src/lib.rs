@@ -32,6 +32,7 @@ use vigil_store::{
 mod error;
 mod fusion;
 mod grading;
+mod locks;
 mod migrate;
 mod queries;
 mod read;
@@ -274,11 +275,19 @@ impl Store for PostgresStore {
     }
 
     fn lock_fusion(&mut self) -> StoreResult<()> {
-        fusion::lock_fusion(self.client.get_mut(), true)
+        locks::take(self.client.get_mut(), locks::Lock::Fusion)
     }
 
     fn unlock_fusion(&mut self) -> StoreResult<()> {
-        fusion::lock_fusion(self.client.get_mut(), false)
+        locks::release(self.client.get_mut(), locks::Lock::Fusion)
+    }
+
+    fn lock_dedup(&mut self) -> StoreResult<()> {
+        locks::take(self.client.get_mut(), locks::Lock::Dedup)
+    }
+
+    fn unlock_dedup(&mut self) -> StoreResult<()> {
+        locks::release(self.client.get_mut(), locks::Lock::Dedup)
     }
 
     fn put_fusion_edit(&mut self, edit: &FusionEditRecord) -> StoreResult<i64> {

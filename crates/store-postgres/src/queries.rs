@@ -70,6 +70,10 @@ pub(crate) const MARK_FUSED: &str = include_str!("../queries/mark_fused.sql");
 pub(crate) const LOCK_FUSION: &str = include_str!("../queries/lock_fusion.sql");
 /// Releases the schema's fusion lock.
 pub(crate) const UNLOCK_FUSION: &str = include_str!("../queries/unlock_fusion.sql");
+/// Waits for and takes the schema's deduplication lock (session level).
+pub(crate) const LOCK_DEDUP: &str = include_str!("../queries/lock_dedup.sql");
+/// Releases the schema's deduplication lock.
+pub(crate) const UNLOCK_DEDUP: &str = include_str!("../queries/unlock_dedup.sql");
 /// Forgets every mention and marks every extraction unfused.
 pub(crate) const RESET_FUSION: &str = include_str!("../queries/reset_fusion.sql");
 /// Drops a document's mentions (its extraction changed).

@@ -7,7 +7,7 @@
 mod common;
 
 use vigil_store::conformance::sample_record;
-use vigil_store::{Store, StoreError};
+use vigil_store::{Store, StoreError, StoreResult};
 use vigil_store_postgres::{PostgresStore, SCHEMA_VERSION, is_postgres_url};
 
 /// The URL of the scratch store's schema, for a second connection to it.
@@ -101,22 +101,35 @@ fn processes_opening_one_new_schema_at_once_migrate_it_once() {
     client.batch_execute(&format!("DROP SCHEMA \"{fresh}\" CASCADE")).unwrap();
 }
 
-#[test]
-fn the_fusion_lock_holds_other_connections_until_released() {
+/// A store lock's take and release, by name.
+type LockCalls =
+    (fn(&mut PostgresStore) -> StoreResult<()>, fn(&mut PostgresStore) -> StoreResult<()>);
+
+fn holds_other_connections_until_released(name: &str, (take, release): LockCalls) {
     let Some(url) = common::test_url() else { return };
     let mut store = PostgresStore::open_scratch(&url).unwrap();
     let schema_url = url_of_schema(&url, store.scratch_schema().unwrap());
-    store.lock_fusion().unwrap();
+    take(&mut store).unwrap();
     let (sender, receiver) = std::sync::mpsc::channel();
     let waiter = std::thread::spawn(move || {
         let mut other = PostgresStore::open(&schema_url).unwrap();
-        other.lock_fusion().unwrap();
+        take(&mut other).unwrap();
         sender.send(()).unwrap();
-        other.unlock_fusion().unwrap();
+        release(&mut other).unwrap();
     });
     let timeout = std::time::Duration::from_millis(300);
-    assert!(receiver.recv_timeout(timeout).is_err(), "taken while held");
-    store.unlock_fusion().unwrap();
+    assert!(receiver.recv_timeout(timeout).is_err(), "{name} lock taken while held");
+    release(&mut store).unwrap();
     receiver.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
     waiter.join().unwrap();
+}
+
+#[test]
+fn the_fusion_lock_holds_other_connections_until_released() {
+    holds_other_connections_until_released("fusion", (|s| s.lock_fusion(), |s| s.unlock_fusion()));
+}
+
+#[test]
+fn the_dedup_lock_holds_other_connections_until_released() {
+    holds_other_connections_until_released("dedup", (|s| s.lock_dedup(), |s| s.unlock_dedup()));
 }

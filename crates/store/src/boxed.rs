@@ -117,6 +117,14 @@ impl<S: Store + ?Sized> Store for Box<S> {
         (**self).unlock_fusion()
     }
 
+    fn lock_dedup(&mut self) -> StoreResult<()> {
+        (**self).lock_dedup()
+    }
+
+    fn unlock_dedup(&mut self) -> StoreResult<()> {
+        (**self).unlock_dedup()
+    }
+
     fn put_fusion_edit(&mut self, edit: &FusionEditRecord) -> StoreResult<i64> {
         (**self).put_fusion_edit(edit)
     }

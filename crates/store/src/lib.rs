@@ -293,6 +293,20 @@ pub trait Store {
         Ok(())
     }
 
+    /// Holds deduplication's check-and-store step for this caller until
+    /// [`Store::unlock_dedup`], waiting for any other holder. Two writers that each looked for
+    /// near-copies of their report before either stored it would both keep theirs as an
+    /// original; under this lock the second sees the first. The default does nothing, for
+    /// stores with one writer.
+    fn lock_dedup(&mut self) -> StoreResult<()> {
+        Ok(())
+    }
+
+    /// Releases what [`Store::lock_dedup`] took (also released if the process dies).
+    fn unlock_dedup(&mut self) -> StoreResult<()> {
+        Ok(())
+    }
+
     /// Records an analyst's edit; returns its seq.
     fn put_fusion_edit(&mut self, edit: &FusionEditRecord) -> StoreResult<i64>;
 

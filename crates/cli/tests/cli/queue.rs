@@ -172,3 +172,38 @@ fn followed_feeds_are_polled_conditionally() {
     let text = vigil(&url, &["feeds", "list"]);
     assert!(text.contains(&feed) && text.contains("not modified"), "{text}");
 }
+
+/// Regression: two worker threads storing near-copies of one report at the same moment both
+/// kept theirs as an original (each looked for near-copies before the other had stored its
+/// own). Under the store's deduplication lock the second sees the first.
+#[test]
+fn near_copies_stored_at_the_same_moment_keep_one_original() {
+    let Some(base) = super::support::postgres_url() else { return };
+    const PAIRS: usize = 30;
+    let folder = tempfile::tempdir().unwrap();
+    let corpus = folder.path().join("pairs");
+    std::fs::create_dir_all(&corpus).unwrap();
+    for pair in 0..PAIRS {
+        // Distinct incidents (every third report starts one), each with a copy updated by a line.
+        let text = report(pair * 3);
+        std::fs::write(corpus.join(format!("pair-{pair:03}-a.txt")), &text).unwrap();
+        let copy = format!("{text}This report was updated; no new details were given.\n");
+        std::fs::write(corpus.join(format!("pair-{pair:03}-b.txt")), copy).unwrap();
+    }
+    let store = PostgresStore::open_scratch(&base).unwrap();
+    let url = schema_url(&base, &store);
+    vigil(&url, &["enqueue", corpus.to_str().unwrap()]);
+    // Two threads take the two files of a pair together: jobs are claimed in enqueue order.
+    vigil(&url, &["worker", "--drain", "--concurrency", "2"]);
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let row = client
+        .query_one(
+            "SELECT count(*) FILTER (WHERE duplicate_of IS NULL), \
+                    count(*) FILTER (WHERE duplicate_of IS NOT NULL) FROM documents",
+            &[],
+        )
+        .unwrap();
+    let (originals, copies): (i64, i64) = (row.get(0), row.get(1));
+    assert_eq!((originals, copies), (PAIRS as i64, PAIRS as i64));
+    drop(store);
+}
