@@ -207,7 +207,7 @@ pub fn place(
         report.joined += 1;
     }
     report.incidents_joined += joined.len().saturating_sub(1) as u64;
-    Ok(FusionChange { mentions: changed, renames: Vec::new(), fused_documents: Vec::new() })
+    Ok(FusionChange { mentions: changed, fused_documents: Vec::new() })
 }
 
 /// Cuts one chain (every record of it) into fused incidents: the records whose incident or
@@ -322,11 +322,7 @@ fn apply_edit_locked(store: &mut dyn Store, edit: &Edit) -> Result<(), PipelineE
     let records: Vec<MentionRecord> =
         all.iter().filter(|record| chains.contains(&record.chain)).cloned().collect();
     let (mentions, _) = recut(records, &constraints)?;
-    store.apply_fusion(&FusionChange {
-        mentions,
-        renames: Vec::new(),
-        fused_documents: Vec::new(),
-    })?;
+    store.apply_fusion(&FusionChange { mentions, fused_documents: Vec::new() })?;
     Ok(())
 }
 

@@ -91,19 +91,13 @@ pub(crate) fn mentions(client: &mut Client) -> StoreResult<Vec<MentionRecord>> {
     rows.iter().map(mention_from_row).collect()
 }
 
-/// One fusion step in one transaction: renames, then mentions, then marks.
+/// One fusion step in one transaction: mentions, then marks.
 pub(crate) fn apply_fusion(
     client: &mut Client,
     statements: &mut Statements,
     change: &FusionChange,
 ) -> StoreResult<()> {
     let mut transaction = client.transaction().context("cannot begin fusion step")?;
-    let rename = statements.get(&mut transaction, queries::RENAME_FUSED)?;
-    for (from, to, chain) in &change.renames {
-        transaction
-            .execute(&rename, &[from, to, chain])
-            .with_context(|| format!("cannot join {from} into {to}"))?;
-    }
     let upsert = statements.get(&mut transaction, queries::UPSERT_MENTION)?;
     for mention in &change.mentions {
         let (first, last) = mention.days.unzip();

@@ -61,7 +61,6 @@ pub(crate) const MENTIONS_IN_CHAIN: &str = include_str!("../queries/mentions_in_
 /// Every mention.
 pub(crate) const LIST_MENTIONS: &str = include_str!("../queries/list_mentions.sql");
 /// Joins one fused incident into another.
-pub(crate) const RENAME_FUSED: &str = include_str!("../queries/rename_fused.sql");
 /// Stores or replaces a mention.
 pub(crate) const UPSERT_MENTION: &str = include_str!("../queries/upsert_mention.sql");
 /// Marks a document's extraction fused.

@@ -115,13 +115,6 @@ pub(crate) fn apply_fusion(connection: &mut Connection, change: &FusionChange) -
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .context("cannot begin fusion step")?;
     {
-        let mut rename =
-            transaction.prepare_cached(queries::RENAME_FUSED).context("cannot prepare rename")?;
-        for (from, to, chain) in &change.renames {
-            rename
-                .execute(params![from, to, chain])
-                .with_context(|| format!("cannot join {from} into {to}"))?;
-        }
         let mut upsert = transaction
             .prepare_cached(queries::UPSERT_MENTION)
             .context("cannot prepare mention")?;

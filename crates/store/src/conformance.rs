@@ -28,8 +28,7 @@ pub use fixtures::{
 };
 pub use fusion::{
     fusion_step_is_atomic, mention_candidates_respect_country_and_days,
-    mentions_in_chains_finds_every_member, renames_join_fused_incidents, reset_keeps_edits,
-    unfused_queue_follows_extractions,
+    mentions_in_chains_finds_every_member, reset_keeps_edits, unfused_queue_follows_extractions,
 };
 pub use grading::{
     boards_round_trip, claim_grades_are_a_separate_axis, source_grades_keep_their_history,
@@ -115,7 +114,6 @@ macro_rules! store_conformance_suite {
                 stats_count_everything,
                 unfused_queue_follows_extractions,
                 mention_candidates_respect_country_and_days,
-                renames_join_fused_incidents,
                 mentions_in_chains_finds_every_member,
                 fusion_step_is_atomic,
                 reset_keeps_edits,

@@ -49,8 +49,6 @@ pub struct UnfusedDocument {
 pub struct FusionChange {
     /// Mentions to store (replacing any with the same key).
     pub mentions: Vec<MentionRecord>,
-    /// Fused incidents joined into another: `(from, to, chain of to)`.
-    pub renames: Vec<(String, String, String)>,
     /// Documents now fully fused.
     pub fused_documents: Vec<DocumentId>,
 }

@@ -273,7 +273,7 @@ pub trait Store {
     /// Every stored mention, by key.
     fn mentions(&self) -> StoreResult<Vec<MentionRecord>>;
 
-    /// Applies a fusion step atomically: renames first, then the mentions, then the marks.
+    /// Applies a fusion step atomically: the mentions, then the marks.
     fn apply_fusion(&mut self, change: &FusionChange) -> StoreResult<()>;
 
     /// Forgets every mention and marks every extraction unfused (edits are kept), so fusion

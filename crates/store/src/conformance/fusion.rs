@@ -1,4 +1,4 @@
-//! Checks of fusion's tables: the unfused queue, block lookups, renames, resets and edits.
+//! Checks of fusion's tables: the unfused queue, block lookups, chains, resets and edits.
 
 use chrono::{TimeZone, Utc};
 
@@ -42,7 +42,6 @@ pub fn unfused_queue_follows_extractions(mut store: impl Store) {
     assert_eq!(unfused[0].extraction.incidents.len(), 1);
     let change = FusionChange {
         mentions: vec![mention(&record, "i1", "inc-a", Some("RU"), Some((100, 100)))],
-        renames: Vec::new(),
         fused_documents: vec![record.document.id.clone()],
     };
     store.apply_fusion(&change).expect("fusion step");
@@ -65,7 +64,7 @@ pub fn mention_candidates_respect_country_and_days(mut store: impl Store) {
         mention(&record, "i5", "inc-5", Some("RU"), Some((1, 365))),
         mention(&record, "i6", "inc-6", Some("RU"), None),
     ];
-    let change = FusionChange { mentions, renames: Vec::new(), fused_documents: Vec::new() };
+    let change = FusionChange { mentions, fused_documents: Vec::new() };
     store.apply_fusion(&change).expect("fusion step");
     let keys = |found: Vec<MentionRecord>| -> Vec<String> {
         found.into_iter().map(|m| m.key.rsplit('/').next().unwrap_or("").to_string()).collect()
@@ -79,31 +78,6 @@ pub fn mention_candidates_respect_country_and_days(mut store: impl Store) {
         ["i1", "i2", "i3", "i5"]
     );
     assert_eq!(keys(store.mention_candidates(Some("RU"), 140, 160).expect("block")), ["i4", "i5"]);
-}
-
-/// A rename moves every mention of one fused incident to another, with the new chain.
-pub fn renames_join_fused_incidents(mut store: impl Store) {
-    let record = stored_with_extraction(&mut store, "Police arrested four men after the attack.");
-    let first = FusionChange {
-        mentions: vec![
-            mention(&record, "i1", "inc-1", Some("RU"), Some((5, 5))),
-            mention(&record, "i2", "inc-2", Some("RU"), Some((5, 5))),
-        ],
-        renames: Vec::new(),
-        fused_documents: Vec::new(),
-    };
-    store.apply_fusion(&first).expect("fusion step");
-    let chain = format!("{}/i1", record.document.id);
-    let join = FusionChange {
-        mentions: Vec::new(),
-        renames: vec![("inc-2".to_string(), "inc-1".to_string(), chain.clone())],
-        fused_documents: Vec::new(),
-    };
-    store.apply_fusion(&join).expect("rename");
-    let of = store.mentions_of(&["inc-1".to_string()]).expect("mentions of");
-    assert_eq!(of.len(), 2);
-    assert!(of.iter().all(|m| m.fused_id == "inc-1" && m.chain == chain));
-    assert!(store.mentions_of(&["inc-2".to_string()]).expect("mentions of").is_empty());
 }
 
 /// A chain's mentions are found by its name whatever fused incidents they sit in, and only
@@ -121,7 +95,6 @@ pub fn mentions_in_chains_finds_every_member(mut store: impl Store) {
             in_chain("i3", "inc-3", "i3"),
             in_chain("i4", "inc-4", "i4"),
         ],
-        renames: Vec::new(),
         fused_documents: Vec::new(),
     };
     store.apply_fusion(&change).expect("fusion step");
@@ -146,7 +119,6 @@ pub fn fusion_step_is_atomic(mut store: impl Store) {
             mention(&record, "i1", "inc-1", None, None),
             mention(&stranger, "i1", "inc-9", None, None),
         ],
-        renames: Vec::new(),
         fused_documents: vec![record.document.id.clone()],
     };
     assert!(matches!(store.apply_fusion(&change), Err(StoreError::NotFound(_))));
@@ -159,7 +131,6 @@ pub fn reset_keeps_edits(mut store: impl Store) {
     let record = stored_with_extraction(&mut store, "An explosion hit a bus station at dawn.");
     let change = FusionChange {
         mentions: vec![mention(&record, "i1", "inc-1", None, Some((3, 3)))],
-        renames: Vec::new(),
         fused_documents: vec![record.document.id.clone()],
     };
     store.apply_fusion(&change).expect("fusion step");
