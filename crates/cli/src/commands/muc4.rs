@@ -109,9 +109,10 @@ pub(crate) fn train(global: &Global, args: &TrainArgs) -> anyhow::Result<ExitCod
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     if !global.quiet {
         eprintln!(
-            "vigil: {} lexicon phrases, a role classifier and a template gate ({} features) learned from {} -> {}",
+            "vigil: {} lexicon phrases, a role classifier, a template gate ({} features) and a template merge ({} features) learned from {} -> {}",
             models.lexicon.entries.len(),
             models.gate.as_ref().map_or(0, |gate| gate.weights.len()),
+            models.merge.as_ref().map_or(0, |merge| merge.weights.len()),
             models.trained_on,
             args.out.display()
         );
