@@ -143,26 +143,33 @@ pub struct TemplateGate {
     pub threshold: f32,
 }
 
-fn sigmoid(x: f32) -> f32 {
+/// The logistic function.
+pub fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
+}
+
+/// Logistic-regression weights learned from `(features, label)` examples in the order given:
+/// SGD with L2 for [`EPOCHS`] passes, so the same examples give the same weights.
+pub fn logistic(examples: &[(Vec<String>, bool)]) -> BTreeMap<String, f32> {
+    let mut weights: BTreeMap<String, f32> = BTreeMap::new();
+    for _ in 0..EPOCHS {
+        for (features, label) in examples {
+            let p = sigmoid(features.iter().filter_map(|f| weights.get(f)).sum());
+            let gradient = p - f32::from(u8::from(*label));
+            for feature in features {
+                let weight = weights.entry(feature.clone()).or_default();
+                *weight -= RATE * (gradient + L2 * *weight);
+            }
+        }
+    }
+    weights.retain(|_, w| w.abs() > 1e-4);
+    weights
 }
 
 impl TemplateGate {
     /// Trains on `(features, aligned)` examples, in the order given.
     pub fn train(examples: &[(Vec<String>, bool)], threshold: f32) -> TemplateGate {
-        let mut weights: BTreeMap<String, f32> = BTreeMap::new();
-        for _ in 0..EPOCHS {
-            for (features, label) in examples {
-                let p = sigmoid(features.iter().filter_map(|f| weights.get(f)).sum());
-                let gradient = p - f32::from(u8::from(*label));
-                for feature in features {
-                    let weight = weights.entry(feature.clone()).or_default();
-                    *weight -= RATE * (gradient + L2 * *weight);
-                }
-            }
-        }
-        weights.retain(|_, w| w.abs() > 1e-4);
-        TemplateGate { weights, threshold }
+        TemplateGate { weights: logistic(examples), threshold }
     }
 
     /// The probability that a template with these features is one the key lists.

@@ -23,6 +23,7 @@ pub mod gate;
 pub mod incidents;
 pub mod keys;
 pub mod lexicon;
+pub mod merge;
 pub mod model;
 pub mod roles;
 pub mod score;

@@ -147,6 +147,15 @@ pub fn alignment(predicted: &[Template], gold: &GoldDocument) -> Vec<Option<usiz
     align(predicted, &gold.templates).1
 }
 
+/// The fillers of a predicted template that match one of a gold template's, role by role,
+/// whatever the two types (rule 2): which incident of the key a template's fillers belong to.
+pub fn shared_fillers(predicted: &Template, gold: &GoldTemplate) -> usize {
+    Role::ALL
+        .iter()
+        .map(|&role| matched_entities(predicted.roles.get(role), gold.roles.get(role)))
+        .sum()
+}
+
 /// Role matches per allowed (predicted, gold) pair, and the best alignment.
 type Aligned = (Vec<Vec<Option<[usize; 5]>>>, Vec<Option<usize>>);
 
