@@ -18,15 +18,16 @@
 //! - date: the incident's day when known to the day; location: `Country: place`.
 
 use chrono::NaiveDate;
-use vigil_domain::{Confidence, Evidence, Extraction, Incident, IncidentType};
+use vigil_domain::{Evidence, Extraction, Incident, IncidentType};
 
+use super::confidence::{confidence_cue, muc4_confidence};
 use super::gate::{self, TemplateGate};
 use super::lexicon::{Hit, Lexicon};
 use super::merge::MergeModel;
 use super::roles::RoleModel;
 use super::score::normalise;
 use super::weapons::weapon_mentions;
-use super::{Entity, Muc4Confidence, Role, Template};
+use super::{Entity, Role, Template};
 
 /// The MUC-4 type of a codebook incident, or `None` when MUC-4 has no template for it.
 pub fn muc4_type(kind: IncidentType) -> Option<&'static str> {
@@ -43,18 +44,6 @@ pub fn muc4_type(kind: IncidentType) -> Option<&'static str> {
         | IncidentType::Arrest
         | IncidentType::Warning
         | IncidentType::Threat => None,
-    }
-}
-
-/// Slot 11's level for a codebook confidence (a denial ties no one to the deed).
-pub fn muc4_confidence(confidence: Confidence) -> Option<Muc4Confidence> {
-    match confidence {
-        Confidence::Reported => Some(Muc4Confidence::ReportedAsFact),
-        Confidence::Claimed => Some(Muc4Confidence::ClaimedOrAdmitted),
-        Confidence::AccusedByAuthorities => Some(Muc4Confidence::SuspectedOrAccusedByAuthorities),
-        Confidence::Suspected => Some(Muc4Confidence::SuspectedOrAccused),
-        Confidence::Possible => Some(Muc4Confidence::Possible),
-        Confidence::Denied => None,
     }
 }
 
@@ -316,40 +305,6 @@ fn sentence_around(text: &str, at: usize) -> &str {
     &text[start..end]
 }
 
-/// Slot 11's level read off the words of the sentence naming an organisation.
-pub fn confidence_cue(sentence: &str) -> Muc4Confidence {
-    let lower = sentence.to_ascii_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    if has(&[
-        "claimed",
-        "claim responsibility",
-        "claimed responsibility",
-        "admitted",
-        "took responsibility",
-    ]) {
-        Muc4Confidence::ClaimedOrAdmitted
-    } else if has(&["possibl", "may have", "might have", "could have"]) {
-        Muc4Confidence::Possible
-    } else if has(&["accused", "blamed", "attributed", "suspect", "presumed", "alleged"]) {
-        if has(&[
-            "police",
-            "army",
-            "government",
-            "authorities",
-            "military",
-            "minister",
-            "president",
-            "spokesman",
-        ]) {
-            Muc4Confidence::SuspectedOrAccusedByAuthorities
-        } else {
-            Muc4Confidence::SuspectedOrAccused
-        }
-    } else {
-        Muc4Confidence::ReportedAsFact
-    }
-}
-
 /// Whether a reader's text fill has the shape of a MUC-4 fill. The codebook's fills carry
 /// counts and quantifiers ("more than 100,000 persons", "and another policeman") that MUC-4
 /// keys leave out, and such a fill can never match; on the training split dropping them raised
@@ -494,14 +449,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn types_and_confidence_map() {
+    fn types_map() {
         assert_eq!(muc4_type(IncidentType::Assassination), Some("attack"));
         assert_eq!(muc4_type(IncidentType::HostageTaking), Some("kidnapping"));
         assert_eq!(muc4_type(IncidentType::Arrest), None);
-        assert_eq!(muc4_confidence(Confidence::Denied), None);
-        assert_eq!(
-            muc4_confidence(Confidence::AccusedByAuthorities),
-            Some(Muc4Confidence::SuspectedOrAccusedByAuthorities)
-        );
     }
 }

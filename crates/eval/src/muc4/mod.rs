@@ -11,13 +11,15 @@
 //!   raw answer keys (template `n` of a message in the key is template `n` of its JSON line);
 //! - [`score`] aligns predicted and gold templates per document and counts (see its docs for the
 //!   exact rules, which are the GTT metric's);
-//! - [`adapt`] turns the reader's codebook output into predicted templates; [`lexicon`] and
-//!   [`roles`] fill their roles and [`gate`] drops those the keys are unlikely to list, all
-//!   three learned from a training split ([`model`]).
+//! - [`adapt`] turns the reader's codebook output into predicted templates, with slot 11's
+//!   levels from [`confidence`]; [`lexicon`] and [`roles`] fill their roles, [`gate`] drops
+//!   those the keys are unlikely to list and [`merge`] joins two that are one incident, all
+//!   four learned from a training split ([`model`]).
 //!
 //! Pure: the caller reads the files and runs the reader.
 
 pub mod adapt;
+pub mod confidence;
 pub mod corpus;
 pub mod gate;
 pub mod incidents;

@@ -172,7 +172,7 @@ fn hash(feature: &str) -> usize {
 /// Word starts that report violence; a candidate's sentence holding one is a feature, since
 /// fillers sit in the sentences that tell the deed (with the two edge pairs, dev template F1
 /// 39.1 -> 39.6).
-const CUES: &[&str] = &[
+pub const CUES: &[&str] = &[
     "kill", "murder", "attack", "bomb", "explo", "dynamit", "kidnap", "abduct", "shot", "massacre",
     "ambush", "burn", "assassin", "wound", "injur", "destroy", "damag",
 ];
