@@ -7,6 +7,7 @@ use vigil_domain::{Document, DocumentId, DuplicateLink};
 use vigil_extract::Extractor;
 use vigil_store::{ExtractorInfo, Fingerprint, PutOutcome, Record, Store};
 
+use crate::locks::{StoreLock, holding};
 use crate::{IngestReport, PipelineError};
 
 /// Most stored candidates looked at per document; band collisions beyond this are noise.
@@ -53,15 +54,11 @@ impl Batcher {
             return Ok(());
         }
         let records = self.read_pending(store, extractor)?;
-        store.lock_dedup()?;
-        let stored = mark_near_duplicates(store, records).and_then(|records| {
+        let (records, outcomes) = holding(store, StoreLock::Dedup, |store| {
+            let records = mark_near_duplicates(store, records)?;
             let outcomes = store.put_records(&records)?;
             Ok((records, outcomes))
-        });
-        // Released whatever happened; an error while storing is the one worth reporting.
-        let released = store.unlock_dedup();
-        let (records, outcomes) = stored?;
-        released?;
+        })?;
         count(&records, outcomes, report);
         let fused = crate::fuse_pending(store)?;
         report.fusion.documents += fused.documents;

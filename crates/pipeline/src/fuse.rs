@@ -18,6 +18,7 @@ use vigil_fusion::{Edit, Mention, Pins, carve, fused_id, link};
 use vigil_store::{FusionChange, MentionRecord, Store, UnfusedDocument};
 
 use crate::PipelineError;
+use crate::locks::{StoreLock, holding};
 use crate::mentions::mentions_of;
 
 /// Documents fetched from the unfused queue at a time.
@@ -99,26 +100,10 @@ pub fn recorded_edits(store: &dyn Store) -> Result<Vec<Edit>, PipelineError> {
         .collect())
 }
 
-/// Runs `work` holding the store's fusion lock, released whatever happened (an error from
-/// `work` is the one worth reporting). Every entry point that writes fused incidents goes
-/// through here, so that ingest, rebuilds and analysts' edits from several processes never
-/// interleave their steps (PostgreSQL's advisory lock is re-entrant within a connection).
-fn with_fusion_lock<T>(
-    store: &mut dyn Store,
-    work: impl FnOnce(&mut dyn Store) -> Result<T, PipelineError>,
-) -> Result<T, PipelineError> {
-    store.lock_fusion()?;
-    let done = work(store);
-    let released = store.unlock_fusion();
-    let value = done?;
-    released?;
-    Ok(value)
-}
-
 /// Fuses every stored extraction not fused yet, holding the store's fusion lock so that
 /// concurrent writers (workers) fuse one at a time, each seeing the others' mentions.
 pub fn fuse_pending(store: &mut dyn Store) -> Result<FuseReport, PipelineError> {
-    with_fusion_lock(store, fuse_pending_locked)
+    holding(store, StoreLock::Fusion, fuse_pending_locked)
 }
 
 fn fuse_pending_locked(store: &mut dyn Store) -> Result<FuseReport, PipelineError> {
@@ -282,7 +267,7 @@ pub fn record_edit(
         at: chrono::Utc::now(),
         why: why.to_string(),
     };
-    with_fusion_lock(store, |store| {
+    holding(store, StoreLock::Fusion, |store| {
         store.put_fusion_edit(&entry)?;
         apply_edit_locked(store, edit)
     })
@@ -292,7 +277,7 @@ pub fn record_edit(
 /// cut again under every recorded edit and this one (a `Set` changes no membership: it is read
 /// when the incident is shown). Holds the fusion lock.
 pub fn apply_edit(store: &mut dyn Store, edit: &Edit) -> Result<(), PipelineError> {
-    with_fusion_lock(store, |store| apply_edit_locked(store, edit))
+    holding(store, StoreLock::Fusion, |store| apply_edit_locked(store, edit))
 }
 
 fn apply_edit_locked(store: &mut dyn Store, edit: &Edit) -> Result<(), PipelineError> {
@@ -330,7 +315,7 @@ fn apply_edit_locked(store: &mut dyn Store, edit: &Edit) -> Result<(), PipelineE
 /// analysts' merges and splits in the order they were made; all under the fusion lock, so no
 /// worker fuses into the half-rebuilt incidents and no edit lands between reset and replay.
 pub fn rebuild(store: &mut dyn Store) -> Result<FuseReport, PipelineError> {
-    with_fusion_lock(store, |store| {
+    holding(store, StoreLock::Fusion, |store| {
         store.reset_fusion()?;
         let report = fuse_pending_locked(store)?;
         for edit in recorded_edits(store)? {

@@ -17,6 +17,7 @@
 
 mod batch;
 mod fuse;
+mod locks;
 mod mentions;
 
 use serde::Serialize;

@@ -52,9 +52,10 @@ impl MergeModel {
         text: &str,
         support: &dyn Fn(&Candidate) -> Option<f32>,
     ) -> Vec<Candidate> {
+        // Each candidate's support is read once; after a merge only the joined one's changes.
+        let mut supports: Vec<Option<f32>> = candidates.iter().map(support).collect();
         loop {
             let count = candidates.len();
-            let supports: Vec<Option<f32>> = candidates.iter().map(support).collect();
             let mut best: Option<(f32, usize, usize)> = None;
             for i in 0..count {
                 for j in i + 1..count {
@@ -68,7 +69,9 @@ impl MergeModel {
             }
             let Some((_, i, j)) = best else { return candidates };
             let second = candidates.remove(j);
+            supports.remove(j);
             candidates[i] = merge(&candidates[i], &second);
+            supports[i] = support(&candidates[i]);
         }
     }
 }
